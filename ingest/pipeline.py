@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ingest.chunking import chunk_sentences
 from ingest.embeddings import Embedder, make_embedder
 from ingest.epistemic import classify
@@ -20,12 +22,13 @@ from ingest.records import StoredDocument, StoredSentence
 from ingest.report import IngestReport
 from ingest.sentences import split_sentences
 from ingest.settings import Settings, load_settings
-from ingest.store import SCHEMA_VERSION, Store
+from ingest.store import SCHEMA_VERSION, DocumentWrite, Store
 from ingest.terms import TOKENIZER_VERSION, terms
 from ingest.tokens import count_tokens
 from ingest.types import LoadedDocument
 
 # The modules whose rules decide what is stored: editing one re-ingests every document on the next run.
+_WRITE_GROUP_CHUNKS = 128
 _RULE_MODULES = ("sentences.py", "epistemic.py", "chunking.py", "terms.py", "records.py")
 
 
@@ -177,8 +180,8 @@ def _ingest_files(
             continue
         (report.changed if doc.doc_id in committed else report.new).append(doc.doc_id)
         pending.append(prepare_document(doc, doc_hash, settings))
-        # Embed several documents per call: small batches waste the embedder's throughput.
-        if sum(len(p.embed_texts) for p in pending) >= settings.embedder.batch_size:
+        # Several documents per group: each Chroma write costs tens of milliseconds whatever its size.
+        if sum(len(p.embed_texts) for p in pending) >= _WRITE_GROUP_CHUNKS:
             report.chunks_written += _embed_and_write(pending, store, embedder)
             pending = []
     report.chunks_written += _embed_and_write(pending, store, embedder)
@@ -186,16 +189,13 @@ def _ingest_files(
 
 def _embed_and_write(pending: Sequence[PreparedDocument], store: Store, embedder: Embedder) -> int:
     texts = [t for p in pending for t in p.embed_texts]
-    if not texts:
-        for p in pending:  # a document with no sentences still gets its record
-            store.write_document(p.doc, [], [], embedder.embed_passages([]))
-        return 0
-    vectors = embedder.embed_passages(texts)
-    offset = 0
+    vectors = embedder.embed_passages(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+    batch, offset = [], 0
     for p in pending:
         n = len(p.embed_texts)
-        store.write_document(p.doc, p.chunk_texts, p.chunk_metadatas, vectors[offset : offset + n])
+        batch.append(DocumentWrite(p.doc, p.chunk_texts, p.chunk_metadatas, vectors[offset : offset + n]))
         offset += n
+    store.write_documents(batch)
     return offset
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -67,6 +68,16 @@ def _client(settings: Settings) -> Any:
             "start it with `chroma run --path DIR --host 127.0.0.1 --port N`, or unset KONKYO_STORE__URL",
         ) from None
     return client
+
+
+@dataclass(frozen=True)
+class DocumentWrite:
+    """One document's record and its chunks, ready to write."""
+
+    doc: StoredDocument
+    chunk_texts: list[str]
+    chunk_metadatas: list[dict[str, Any]]
+    embeddings: np.ndarray
 
 
 class DocumentState(NamedTuple):
@@ -177,27 +188,32 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def write_document(
-        self,
-        doc: StoredDocument,
-        chunk_texts: Sequence[str],
-        chunk_metadatas: Sequence[dict[str, Any]],
-        embeddings: np.ndarray,
-    ) -> None:
-        """Write one document with the commit protocol in the module docstring."""
-        ids = [chunk_id(doc.doc_id, doc.doc_hash, i) for i in range(len(chunk_texts))]
+    def write_documents(self, batch: Sequence[DocumentWrite]) -> None:
+        """Write documents with the commit protocol in the module docstring, several per Chroma call
+        (each call costs tens of milliseconds whatever its size)."""
+        if not batch:
+            return
+        ids, texts, metadatas, vectors = [], [], [], []
+        for item in batch:
+            ids += [chunk_id(item.doc.doc_id, item.doc.doc_hash, i) for i in range(len(item.chunk_texts))]
+            texts += item.chunk_texts
+            metadatas += item.chunk_metadatas
+            vectors += item.embeddings.tolist()
         for start in range(0, len(ids), 1000):  # Chroma caps the size of one request
             end = start + 1000
             self.chunks.upsert(
-                ids=ids[start:end],
-                embeddings=embeddings[start:end].tolist(),
-                documents=list(chunk_texts[start:end]),
-                metadatas=list(chunk_metadatas[start:end]),
+                ids=ids[start:end], embeddings=vectors[start:end], documents=texts[start:end],
+                metadatas=metadatas[start:end],
             )
+        # The commit: from here on readers use the new chunks of every document in the batch.
         self.documents.upsert(
-            ids=[doc.doc_id], embeddings=[[1.0]], documents=[doc.text], metadatas=[document_metadata(doc)]
+            ids=[item.doc.doc_id for item in batch],
+            embeddings=[[1.0]] * len(batch),
+            documents=[item.doc.text for item in batch],
+            metadatas=[document_metadata(item.doc) for item in batch],
         )
-        self.chunks.delete(where={"$and": [{"doc_id": doc.doc_id}, {"doc_hash": {"$ne": doc.doc_hash}}]})
+        older = [{"$and": [{"doc_id": item.doc.doc_id}, {"doc_hash": {"$ne": item.doc.doc_hash}}]} for item in batch]
+        self.chunks.delete(where=older[0] if len(older) == 1 else {"$or": older})
 
     def update_source(self, doc_id: str, source: str) -> None:
         """A file moved but did not change: record where it is now, without re-embedding."""

@@ -1,6 +1,6 @@
 """Sentence-level asserted/speculative tagging (ingest/epistemic.py).
 
-Cases are real sentences from the bundled corpus (/work/shared/corpus) labelled by hand, plus
+Cases are real sentences from the bundled corpus (corpus/) labelled by hand, plus
 hand-written sentences for every cue family and every false friend, in both languages.
 """
 

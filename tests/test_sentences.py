@@ -11,12 +11,9 @@ from ingest.sentences import split_sentences
 from ingest.types import SentenceSpan
 
 REPO = Path(__file__).resolve().parent.parent
-_SHARED_CORPUS = Path("/work/shared/corpus")  # the source texts, when this machine has them
 _CORPUS_FILES = sorted(
     p
-    for folder in (REPO / "corpus", _SHARED_CORPUS)
-    if folder.is_dir()
-    for p in folder.rglob("*")
+    for p in (REPO / "corpus").rglob("*")
     if p.is_file() and p.suffix.lower() in {".txt", ".md", ".html", ".htm"}
 )
 

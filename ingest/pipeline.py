@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +22,31 @@ from ingest.records import StoredDocument, StoredSentence
 from ingest.report import IngestReport
 from ingest.sentences import split_sentences
 from ingest.settings import Settings, load_settings
-from ingest.store import SCHEMA_VERSION, DocumentWrite, Store
+from ingest.store import SCHEMA_VERSION, DocumentWrite, Records, Store, chunk_id, sentence_id
 from ingest.terms import TOKENIZER_VERSION, terms
 from ingest.tokens import count_tokens
 from ingest.types import LoadedDocument
 
 # The modules whose rules decide what is stored: editing one re-ingests every document on the next run.
-_WRITE_GROUP_CHUNKS = 128
+_WRITE_GROUP_RECORDS = 256
 _RULE_MODULES = ("sentences.py", "epistemic.py", "chunking.py", "terms.py", "records.py")
 
 
 @dataclass(frozen=True)
 class PreparedDocument:
+    """A document with its chunk and sentence records, waiting for their vectors."""
+
     doc: StoredDocument
     chunk_texts: list[str]
-    embed_texts: list[str]
+    chunk_embed_texts: list[str]
     chunk_metadatas: list[dict[str, Any]]
+    sentence_indexes: list[int]  # the non-heading sentences: headings are not evidence
+    sentence_metadatas: list[dict[str, Any]]
+
+    @property
+    def embed_texts(self) -> list[str]:
+        """Everything this document sends to the embedder: its chunks, then its sentences."""
+        return self.chunk_embed_texts + [self.doc.sentence_text(self.doc.sentences[i]) for i in self.sentence_indexes]
 
 
 def pipeline_fingerprint(settings: Settings, embedder_name: str) -> str:
@@ -91,6 +100,12 @@ def prepare_document(doc: LoadedDocument, doc_hash: str, settings: Settings) -> 
         n_chunks=len(chunks), sentences=tuple(sentences), extra=dict(doc.extra),
     )
     texts = [doc.text[c.start : c.end] for c in chunks]
+    evidence = [s.index for s in sentences if s.kind != "heading"]
+    sentence_metadatas = [
+        {"doc_id": doc.doc_id, "doc_hash": doc_hash, "sentence": i, "char_start": sentences[i].start,
+         "char_end": sentences[i].end, "speculative": sentences[i].speculative, "lang": doc.lang}
+        for i in evidence
+    ]
     metadatas = [
         {
             "doc_id": doc.doc_id, "doc_hash": doc_hash, "chunk_index": c.index, "char_start": c.start,
@@ -101,7 +116,9 @@ def prepare_document(doc: LoadedDocument, doc_hash: str, settings: Settings) -> 
         }
         for c in chunks
     ]
-    return PreparedDocument(stored, texts, [c.embed_text(doc.text) for c in chunks], metadatas)
+    return PreparedDocument(
+        stored, texts, [c.embed_text(doc.text) for c in chunks], metadatas, evidence, sentence_metadatas
+    )
 
 
 def _store_label(settings: Settings) -> str:
@@ -181,22 +198,34 @@ def _ingest_files(
         (report.changed if doc.doc_id in committed else report.new).append(doc.doc_id)
         pending.append(prepare_document(doc, doc_hash, settings))
         # Several documents per group: each Chroma write costs tens of milliseconds whatever its size.
-        if sum(len(p.embed_texts) for p in pending) >= _WRITE_GROUP_CHUNKS:
+        if sum(len(p.chunk_texts) + len(p.sentence_indexes) for p in pending) >= _WRITE_GROUP_RECORDS:
             report.chunks_written += _embed_and_write(pending, store, embedder)
             pending = []
     report.chunks_written += _embed_and_write(pending, store, embedder)
 
 
 def _embed_and_write(pending: Sequence[PreparedDocument], store: Store, embedder: Embedder) -> int:
+    """Embed a group of documents in one call and write them; return the chunks written."""
     texts = [t for p in pending for t in p.embed_texts]
     vectors = embedder.embed_passages(texts) if texts else np.zeros((0, 1), dtype=np.float32)
     batch, offset = [], 0
     for p in pending:
-        n = len(p.embed_texts)
-        batch.append(DocumentWrite(p.doc, p.chunk_texts, p.chunk_metadatas, vectors[offset : offset + n]))
-        offset += n
+        n_chunks, n_sentences = len(p.chunk_texts), len(p.sentence_indexes)
+        chunk_vectors = vectors[offset : offset + n_chunks]
+        sentence_vectors = vectors[offset + n_chunks : offset + n_chunks + n_sentences]
+        offset += n_chunks + n_sentences
+        doc = replace(p.doc, vector_sum=sentence_vectors.sum(axis=0) if n_sentences else None,
+                      vector_count=n_sentences)
+        d, h = doc.doc_id, doc.doc_hash
+        batch.append(DocumentWrite(
+            doc,
+            Records([chunk_id(d, h, i) for i in range(n_chunks)], p.chunk_texts, p.chunk_metadatas, chunk_vectors),
+            Records([sentence_id(d, h, i) for i in p.sentence_indexes],
+                    [doc.sentence_text(doc.sentences[i]) for i in p.sentence_indexes],
+                    p.sentence_metadatas, sentence_vectors),
+        ))
     store.write_documents(batch)
-    return offset
+    return sum(len(p.chunk_texts) for p in pending)
 
 
 def _prune_missing(store: Store) -> list[str]:

@@ -1,12 +1,15 @@
-"""konkyo's Chroma store: chunk vectors and document records, written so that a crash never shows.
+"""konkyo's Chroma store: chunk and sentence vectors and document records, written so that a crash never shows.
+
+Three collections: ``chunks`` (to find passages), ``sentences`` (the unit of evidence, one vector per
+non-heading sentence) and ``documents`` (the stored text, sentence table and metadata).
 
 Commit protocol, per document:
-1. the new version's chunks are written under ids that carry the document hash (``doc#hash#n``),
-   beside the old version's, which stay in use;
+1. the new version's chunks and sentences are written under ids that carry the document hash
+   (``doc#hash#00003``, ``doc#hash#s00042``), beside the old version's, which stay in use;
 2. the document record is upserted with the new hash: this single write is the commit;
-3. chunks of any other hash are deleted.
-Readers use only chunks whose hash matches their document record, and ``recover()`` (run at the start of
-every ingest) deletes chunks left behind by a run that died between steps, so killing the process at any
+3. records of any other hash are deleted.
+Readers use only records whose hash matches their document record, and ``recover()`` (run at the start of
+every ingest) deletes records left behind by a run that died between steps, so killing the process at any
 moment leaves the store consistent and the next run converges to the state of an uninterrupted one.
 """
 
@@ -26,7 +29,7 @@ from ingest.errors import StoreError
 from ingest.records import StoredDocument, document_from_record, document_metadata
 from ingest.settings import Settings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _ID_SEP = "#"  # never in a doc_id (the loader allows letters, digits and -_.:)
 _HASH_IN_ID = 16
 
@@ -35,8 +38,12 @@ def chunk_id(doc_id: str, doc_hash: str, index: int) -> str:
     return f"{doc_id}{_ID_SEP}{doc_hash[:_HASH_IN_ID]}{_ID_SEP}{index:05d}"
 
 
+def sentence_id(doc_id: str, doc_hash: str, index: int) -> str:
+    return f"{doc_id}{_ID_SEP}{doc_hash[:_HASH_IN_ID]}{_ID_SEP}s{index:05d}"
+
+
 def parse_chunk_id(value: str) -> tuple[str, str]:
-    """(doc_id, hash prefix) of a chunk id."""
+    """(doc_id, hash prefix) of a chunk or sentence id."""
     doc_id, hash_prefix, _ = value.rsplit(_ID_SEP, 2)
     return doc_id, hash_prefix
 
@@ -71,13 +78,22 @@ def _client(settings: Settings) -> Any:
 
 
 @dataclass(frozen=True)
+class Records:
+    """Records for one vector collection."""
+
+    ids: list[str]
+    texts: list[str]
+    metadatas: list[dict[str, Any]]
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True)
 class DocumentWrite:
-    """One document's record and its chunks, ready to write."""
+    """One document's record with its chunks and sentences, ready to write."""
 
     doc: StoredDocument
-    chunk_texts: list[str]
-    chunk_metadatas: list[dict[str, Any]]
-    embeddings: np.ndarray
+    chunks: Records
+    sentences: Records
 
 
 class DocumentState(NamedTuple):
@@ -102,6 +118,7 @@ class Store:
         prefix = settings.store.collection_prefix
         self._chunks_name = f"{prefix}_chunks"
         self._docs_name = f"{prefix}_documents"
+        self._sentences_name = f"{prefix}_sentences"
         existing = {getattr(c, "name", c) for c in client.list_collections()}
         if self._chunks_name in existing:
             self.chunks = client.get_collection(self._chunks_name, embedding_function=None)
@@ -112,6 +129,9 @@ class Store:
                 configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedder": embedder_name, "schema": SCHEMA_VERSION},
             )
+        self.sentences = client.get_or_create_collection(
+            self._sentences_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
         # Chroma needs a vector per record; document records are looked up by id, so one constant will do.
         self.documents = client.get_or_create_collection(self._docs_name, embedding_function=None)
         self._check_embedder()
@@ -125,7 +145,7 @@ class Store:
         names = {getattr(c, "name", c) for c in client.list_collections()}
         prefix = settings.store.collection_prefix
         if rebuild:
-            for name in (f"{prefix}_chunks", f"{prefix}_documents"):
+            for name in (f"{prefix}_chunks", f"{prefix}_sentences", f"{prefix}_documents"):
                 if name in names:
                     client.delete_collection(name)
             shutil.rmtree(settings.store.dir / "keyword", ignore_errors=True)
@@ -193,27 +213,18 @@ class Store:
         (each call costs tens of milliseconds whatever its size)."""
         if not batch:
             return
-        ids, texts, metadatas, vectors = [], [], [], []
-        for item in batch:
-            ids += [chunk_id(item.doc.doc_id, item.doc.doc_hash, i) for i in range(len(item.chunk_texts))]
-            texts += item.chunk_texts
-            metadatas += item.chunk_metadatas
-            vectors += item.embeddings.tolist()
-        for start in range(0, len(ids), 1000):  # Chroma caps the size of one request
-            end = start + 1000
-            self.chunks.upsert(
-                ids=ids[start:end], embeddings=vectors[start:end], documents=texts[start:end],
-                metadatas=metadatas[start:end],
-            )
-        # The commit: from here on readers use the new chunks of every document in the batch.
+        for collection, records in ((self.chunks, [w.chunks for w in batch]), (self.sentences, [w.sentences for w in batch])):
+            _upsert(collection, records)
+        # The commit: from here on readers use the new records of every document in the batch.
         self.documents.upsert(
-            ids=[item.doc.doc_id for item in batch],
+            ids=[w.doc.doc_id for w in batch],
             embeddings=[[1.0]] * len(batch),
-            documents=[item.doc.text for item in batch],
-            metadatas=[document_metadata(item.doc) for item in batch],
+            documents=[w.doc.text for w in batch],
+            metadatas=[document_metadata(w.doc) for w in batch],
         )
-        older = [{"$and": [{"doc_id": item.doc.doc_id}, {"doc_hash": {"$ne": item.doc.doc_hash}}]} for item in batch]
-        self.chunks.delete(where=older[0] if len(older) == 1 else {"$or": older})
+        older = [{"$and": [{"doc_id": w.doc.doc_id}, {"doc_hash": {"$ne": w.doc.doc_hash}}]} for w in batch]
+        for collection in (self.chunks, self.sentences):
+            collection.delete(where=older[0] if len(older) == 1 else {"$or": older})
 
     def update_source(self, doc_id: str, source: str) -> None:
         """A file moved but did not change: record where it is now, without re-embedding."""
@@ -223,15 +234,30 @@ class Store:
         # Record first: once it is gone its chunks are invisible, so a crash here leaves only garbage.
         self.documents.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
 
     def recover(self) -> int:
-        """Delete chunks that no committed document owns (left by an interrupted run); return how many."""
+        """Delete records that no committed document owns (left by an interrupted run); return how many."""
         committed = {d: h[:_HASH_IN_ID] for d, h in self.document_hashes().items()}
-        ids = self.chunks.get(include=[])["ids"]
-        stale = [cid for cid in ids if committed.get(parse_chunk_id(cid)[0]) != parse_chunk_id(cid)[1]]
-        for start in range(0, len(stale), 1000):
-            self.chunks.delete(ids=stale[start : start + 1000])
-        return len(stale)
+        removed = 0
+        for collection in (self.chunks, self.sentences):
+            ids = collection.get(include=[])["ids"]
+            stale = [i for i in ids if committed.get(parse_chunk_id(i)[0]) != parse_chunk_id(i)[1]]
+            for start in range(0, len(stale), 1000):
+                collection.delete(ids=stale[start : start + 1000])
+            removed += len(stale)
+        return removed
 
     def count_chunks(self) -> int:
         return int(self.chunks.count())
+
+
+def _upsert(collection: Any, parts: Sequence[Records]) -> None:
+    ids = [i for p in parts for i in p.ids]
+    texts = [t for p in parts for t in p.texts]
+    metadatas = [m for p in parts for m in p.metadatas]
+    vectors = [v for p in parts for v in p.vectors.tolist()]
+    for start in range(0, len(ids), 1000):  # Chroma caps the size of one request
+        end = start + 1000
+        collection.upsert(ids=ids[start:end], embeddings=vectors[start:end], documents=texts[start:end],
+                          metadatas=metadatas[start:end])

@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from ingest.store import Store
 settings = Settings(store={"dir": sys.argv[1]}, embedder={"backend": "hash"})
 store = Store.open(settings, make_embedder("hash").name, create=False)
-ids = store.chunks.get(include=[])["ids"]
+ids = store.chunks.get(include=[])["ids"] + store.sentences.get(include=[])["ids"]
 hashes = store.document_hashes()
 committed = [i for i in ids if hashes.get(i.rsplit("#", 2)[0], "")[:16] == i.rsplit("#", 2)[1]]
 print(json.dumps({"ids": sorted(ids), "committed": sorted(committed), "docs": hashes,

@@ -43,6 +43,16 @@ def test_bundled_corpus_spans_slice_back(store_settings: Settings) -> None:
         assert doc.text == load_document(Path(doc.source)).text
         assert doc.sentences and all(doc.text[s.start : s.end].strip() == doc.text[s.start : s.end] for s in doc.sentences)
         assert sum(s.speculative for s in doc.sentences) < len(doc.sentences)
+    sentences = store.sentences.get(include=["documents", "metadatas"])
+    assert len(sentences["ids"]) == sum(1 for d in docs.values() for s in d.sentences if s.kind != "heading")
+    for sid, text, meta in zip(sentences["ids"], sentences["documents"], sentences["metadatas"]):
+        doc = docs[meta["doc_id"]]
+        stored = doc.sentences[meta["sentence"]]
+        assert doc.text[meta["char_start"] : meta["char_end"]] == text == doc.sentence_text(stored)
+        assert meta["speculative"] == stored.speculative and stored.kind == "sentence"
+        assert parse_chunk_id(sid) == (doc.doc_id, doc.doc_hash[:16])
+    for doc in docs.values():
+        assert doc.vector_sum is not None and doc.vector_count == sum(s.kind != "heading" for s in doc.sentences)
     note = docs["ja_note_gpt4o_omni_team"]
     spec = [note.sentence_text(s) for s in note.sentences if s.speculative]
     assert any("可能性が高い" in s for s in spec) and any("とされています" in s for s in spec)
@@ -69,6 +79,9 @@ def test_changed_document_replaces_its_chunks(store_settings: Settings, corpus_c
     assert len(ids) == doc.n_chunks  # no orphans of the old version
     assert {parse_chunk_id(i)[1] for i in ids} == {doc.doc_hash[:16]}
     assert store.count_chunks() == sum(d.n_chunks for d in store.documents_all())
+    sentence_ids = store.sentences.get(where={"doc_id": doc.doc_id}, include=[])["ids"]
+    assert {parse_chunk_id(i)[1] for i in sentence_ids} == {doc.doc_hash[:16]}
+    assert len(sentence_ids) == doc.vector_count
 
 
 def test_prune_removes_documents_whose_files_are_gone(store_settings: Settings, corpus_copy: Path) -> None:
@@ -80,6 +93,7 @@ def test_prune_removes_documents_whose_files_are_gone(store_settings: Settings, 
     assert pruned.removed == ["en_wikipedia_ilya_sutskever"] and pruned.total_documents == 6
     store = _open(store_settings)
     assert store.chunks.get(where={"doc_id": "en_wikipedia_ilya_sutskever"}, include=[])["ids"] == []
+    assert store.sentences.get(where={"doc_id": "en_wikipedia_ilya_sutskever"}, include=[])["ids"] == []
     assert store.count_chunks() == pruned.total_chunks
 
 

@@ -1,0 +1,54 @@
+"""Match names and loanwords across scripts: プラフラ・ダリワル ~ Prafulla Dhariwal, アカウント ~ account.
+
+Both sides are reduced to a consonant skeleton (katakana romanised first; vowels, h and doubled letters
+dropped; l/r, v/b, c/k merged, as Japanese transcription merges them), and skeletons are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+_KANA = {
+    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku", "ケ": "ke",
+    "コ": "ko", "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go", "サ": "sa", "シ": "si", "ス": "su",
+    "セ": "se", "ソ": "so", "ザ": "za", "ジ": "zi", "ズ": "zu", "ゼ": "ze", "ゾ": "zo", "タ": "ta", "チ": "ti",
+    "ツ": "tsu", "テ": "te", "ト": "to", "ダ": "da", "ヂ": "di", "ヅ": "du", "デ": "de", "ド": "do", "ナ": "na",
+    "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no", "ハ": "ha", "ヒ": "hi", "フ": "fu", "ヘ": "he", "ホ": "ho",
+    "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo", "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe",
+    "ポ": "po", "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo", "ヤ": "ya", "ユ": "yu", "ヨ": "yo",
+    "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro", "ワ": "wa", "ヲ": "o", "ン": "n", "ヴ": "vu",
+    "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ャ": "ya", "ュ": "yu", "ョ": "yo", "ー": "", "ッ": "",
+}
+_KATAKANA_WORD = re.compile(r"[ァ-ヴー]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def romanise(katakana: str) -> str:
+    return "".join(_KANA.get(ch, "") for ch in katakana)
+
+
+def skeleton(word: str) -> str:
+    """Consonants only, in the forms Japanese transcription keeps apart."""
+    text = word.lower()
+    for a, b in (("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
+        text = text.replace(a, b)
+    text = text.translate(str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "j": "z", "y": ""}))
+    text = re.sub(r"[aeiouh]", "", text)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    # A final n of a romanised word is usually the syllabic ン; keep it, English names end in n too.
+    return text
+
+
+def name_words(text: str) -> set[str]:
+    """Skeletons of the katakana words and Latin words of ``text`` (3+ consonants, to avoid chance hits)."""
+    words = [romanise(w) for w in _KATAKANA_WORD.findall(text)] + _LATIN_WORD.findall(text)
+    return {s for s in (skeleton(w) for w in words) if len(s) >= 3}
+
+
+def same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    needed = 0.85 if shortest == 4 else 0.8  # longer skeletons tolerate one transcription difference
+    return shortest >= 4 and SequenceMatcher(None, a, b).ratio() >= needed

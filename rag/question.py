@@ -1,0 +1,51 @@
+"""What a question asks: its language, its form, and the terms an answer must speak to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.language import detect_language
+from ingest.terms import terms
+
+MAX_QUESTION_CHARS = 2000
+
+# Words that say what kind of answer is wanted, not what it is about: an answer need not contain them.
+_EN_FORM = set(
+    """who whom whose what which when where why how many much long old does did do is are was were can could
+    would should will has have had tell know name list explain describe say said says happen happened
+    kind type anything something someone person people thing things one ones way mean means""".split()
+)
+_JA_FORM = {
+    "誰", "何", "何時", "いつ", "どこ", "何処", "なぜ", "何故", "どう", "どの", "どれ", "どんな", "如何",
+    "幾つ", "いくつ", "幾ら", "いくら", "何人", "何年", "何月", "何日", "何時間", "理由", "本当", "教える",
+    "知る", "言う", "方", "的", "について", "関する", "何故", "か", "の", "人", "事", "もの",
+}
+_YES_NO_EN = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
+_YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$")
+_WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")
+_QUOTED = re.compile(r"[\"'“‘「『]([^\"'”’」』]{2,60})[\"'”’」』]")
+_ASCII_TERM = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    lang: str  # "ja" | "en"
+    yes_no: bool
+    key_terms: tuple[str, ...]  # what the answer must speak to (BM25 terms, question-form words removed)
+    quoted: tuple[str, ...]  # phrases the user put in quotes, e.g. 'google bard'
+
+    @property
+    def ascii_terms(self) -> tuple[str, ...]:
+        """Key terms written in Latin script: names and model names that match across languages."""
+        return tuple(t for t in self.key_terms if _ASCII_TERM.match(t))
+
+
+def analyse(text: str) -> Question:
+    text = text.strip()
+    lang = detect_language(text)
+    key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM))
+    yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not _WH_JA.search(text)
+    quoted = tuple(m.group(1).strip() for m in _QUOTED.finditer(text))
+    return Question(text=text, lang=lang, yes_no=yes_no, key_terms=key, quoted=quoted)

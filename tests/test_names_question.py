@@ -1,0 +1,44 @@
+"""Cross-script name matching and question analysis (the answering stage's building blocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.names import name_words, same_name
+from rag.question import analyse
+
+
+def _match(a: str, b: str) -> bool:
+    return any(same_name(x, y) for x in name_words(a) for y in name_words(b))
+
+
+@pytest.mark.parametrize(
+    ("katakana", "latin"),
+    [("プラフラ・ダリワル", "Prafulla Dhariwal"), ("サム・アルトマン", "Sam Altman"),
+     ("イリヤ・サツケヴァー", "Ilya Sutskever"), ("アンソロピック", "Anthropic"), ("アカウント", "account"),
+     ("テスラ", "Tesla"), ("マルチモーダル", "multimodal")],
+)
+def test_names_match_across_scripts(katakana: str, latin: str) -> None:
+    assert _match(katakana, latin)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("ダリワル", "Sutskever"), ("アルトマン", "Anthropic"), ("パラメータ", "Prafulla"), ("テスラ", "Altman")],
+)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert not _match(a, b)
+
+
+def test_short_words_are_not_matched_by_chance() -> None:
+    assert name_words("チーム") == set() and name_words("team") == set()
+
+
+def test_question_analysis_keeps_what_the_answer_must_speak_to() -> None:
+    q = analyse("How many parameters does GPT-4o have?")
+    assert (q.lang, q.yes_no, q.key_terms) == ("en", False, ("parameters", "gpt-4o"))
+    ja = analyse("オムニチームを率いたのは誰?")
+    assert ja.lang == "ja" and set(ja.key_terms) == {"オムニ", "チーム", "率いる"} and not ja.yes_no
+    quoted = analyse("Is the 'google bard' account Prafulla Dhariwal's alt account?")
+    assert quoted.yes_no and quoted.quoted == ("google bard",)
+    assert analyse("サム・アルトマンはOpenAIのCEOですか?").yes_no

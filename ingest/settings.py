@@ -119,3 +119,14 @@ def load_settings(**overrides: object) -> Settings:
             f"setting {where!r} is invalid ({first['msg']})",
             "fix it in konkyo.toml or the KONKYO_ environment variable, or leave it unset for the default",
         ) from None
+
+
+def with_store(settings: Settings, store: str | None) -> Settings:
+    """``settings`` pointed at ``store``: a folder, or the http(s) URL of a `chroma run` server."""
+    if store is None:
+        return settings
+    if store.startswith(("http://", "https://")):
+        update: dict[str, object] = {"url": store}
+    else:
+        update = {"dir": Path(store), "url": None}
+    return settings.model_copy(update={"store": settings.store.model_copy(update=update)})

@@ -189,9 +189,9 @@ class Store:
         got = self.documents.get(include=["metadatas", "documents"])
         return [document_from_record(t, m) for t, m in zip(got["documents"], got["metadatas"])]
 
-    def fingerprint(self, hashes: dict[str, str] | None = None) -> str:
+    def fingerprint(self) -> str:
         """Changes whenever any document is added, changed or removed."""
-        hashes = self.document_hashes() if hashes is None else hashes
+        hashes = self.document_hashes()
         text = "\n".join(f"{d}:{h}" for d, h in sorted(hashes.items()))
         return hashlib.sha256(text.encode()).hexdigest()
 

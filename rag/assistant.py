@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
-from typing import Any
 
 from ingest.embeddings import Embedder, make_embedder
 from ingest.errors import KonkyoError
 from ingest.keyword_index import load_keyword_index
 from ingest.offline import make_offline
 from ingest.records import StoredDocument
-from ingest.settings import Settings, load_settings
+from ingest.settings import Settings, load_settings, with_store
 from ingest.store import Store
 from rag.answer import Answer
 from rag.decision import decide
@@ -36,10 +34,7 @@ class Assistant:
     def open(cls, store: str | None = None, settings: Settings | None = None) -> Assistant:
         """Open an ingested store (``store``: a folder or a `chroma run` URL; default from settings)."""
         make_offline()
-        settings = settings or load_settings()
-        if store is not None:
-            update: dict[str, Any] = {"url": store} if store.startswith(("http://", "https://")) else {"dir": Path(store), "url": None}
-            settings = settings.model_copy(update={"store": settings.store.model_copy(update=update)})
+        settings = with_store(settings or load_settings(), store)
         s = settings.embedder
         embedder = make_embedder(s.backend, s.model, threads=s.threads, batch_size=s.batch_size,
                                  query_prefix=s.query_prefix, passage_prefix=s.passage_prefix)

@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ingest.errors import KonkyoError
 
 
 def _settings_for(store: str | None):  # type: ignore[no-untyped-def]
-    from ingest.settings import load_settings
+    from ingest.settings import load_settings, with_store
 
-    settings = load_settings()
-    if store is None:
-        return settings
-    if store.startswith(("http://", "https://")):
-        return settings.model_copy(update={"store": settings.store.model_copy(update={"url": store})})
-    return settings.model_copy(
-        update={"store": settings.store.model_copy(update={"dir": Path(store), "url": None})}
-    )
+    return with_store(load_settings(), store)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:

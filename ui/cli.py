@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ingest.errors import KonkyoError
 
@@ -29,6 +30,45 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_ask(args: argparse.Namespace) -> int:
+    import json
+
+    from rag.assistant import Assistant
+    from ui.render import render
+
+    if (args.question is None) == (args.batch is None):
+        raise KonkyoError("give either a question or --batch FILE", 'e.g. konkyo ask "Who led the Omni team?"')
+    assistant = Assistant.open(args.store)  # models load once, for every question of a batch
+    if args.question is not None:
+        answer = assistant.ask(args.question)
+        print(answer.model_dump_json(indent=2) if args.json else render(answer))
+        return 0
+    for line in _batch_questions(args.batch):
+        print(json.dumps(assistant.ask(line).model_dump(), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _batch_questions(path: str) -> list[str]:
+    """Questions from JSON lines with a "question" field, or from plain lines."""
+    import json
+
+    try:
+        lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError) as err:
+        raise KonkyoError(f"cannot read {path} ({type(err).__name__})", "give a UTF-8 file, one question a line") from None
+    questions = []
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("{"):
+            try:
+                questions.append(str(json.loads(line)["question"]))
+            except (ValueError, KeyError):
+                raise KonkyoError(f"{path} line {number} is not JSON with a \"question\" field",
+                                  "write {\"question\": \"...\"} or the plain question") from None
+        else:
+            questions.append(line.strip())
+    return questions
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="konkyo",
@@ -44,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_cmd_ingest)
+
+    ask = commands.add_parser("ask", help="answer a question from the store, citing the passages")
+    ask.add_argument("question", nargs="?", help="the question, in Japanese or English")
+    ask.add_argument("--store", help=store_help)
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.add_argument("--batch", metavar="FILE", help="JSON lines with a question field (or plain lines); one JSON answer a line")
+    ask.set_defaults(run=_cmd_ask)
     return parser
 
 

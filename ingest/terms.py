@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 
 TOKENIZER_VERSION = "sudachi-C-normalized/en-lower/v1"
@@ -28,10 +29,24 @@ _EN_STOP = set(
 
 
 @functools.cache
-def _sudachi():  # type: ignore[no-untyped-def]
-    from sudachipy import Dictionary, SplitMode
+def _dictionary():  # type: ignore[no-untyped-def]
+    from sudachipy import Dictionary
 
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return Dictionary(dict="core")
+
+
+_local = threading.local()
+
+
+def _sudachi():  # type: ignore[no-untyped-def]
+    # A Sudachi tokenizer must not be used by two threads at once (LangChain batches and Gradio use
+    # threads): one per thread, over one shared dictionary.
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import SplitMode
+
+        tokenizer = _local.tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
+    return tokenizer
 
 
 def _english_terms(text: str) -> list[str]:

@@ -50,6 +50,18 @@ class Assistant:
         parsed = _checked(question)
         return self.retriever.retrieve(parsed, self.embedder.embed_queries([parsed.text])[0], k=k)
 
+    def as_retriever(self, k: int = 5):  # type: ignore[no-untyped-def]
+        """A LangChain retriever of evidence sentences (``langchain_core`` BaseRetriever)."""
+        from rag.lcel import KonkyoRetriever
+
+        return KonkyoRetriever(assistant=self, k=k)
+
+    def as_runnable(self):  # type: ignore[no-untyped-def]
+        """A LangChain Runnable: question (str or {"question": ...}) -> Answer, composable in LCEL."""
+        from rag.lcel import answer_runnable
+
+        return answer_runnable(self)
+
     def ask(self, question: str) -> Answer:
         started = time.perf_counter()
         parsed = _checked(question)

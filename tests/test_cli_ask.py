@@ -72,3 +72,21 @@ def test_a_bad_batch_line_names_its_line(store: str, tmp_path: Path, capsys: pyt
 def test_asking_an_empty_store_says_to_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "Who?", "--store", str(tmp_path / "never")]) == 2
     assert "konkyo ingest" in capsys.readouterr().err
+
+
+def test_langchain_retriever_and_runnable_compose_in_lcel(store: str) -> None:
+    from langchain_core.runnables import RunnableLambda
+
+    from rag import Assistant
+
+    assistant = Assistant.open(store)
+    docs = assistant.as_retriever(k=3).invoke("What is Chatbot Arena?")
+    assert 0 < len(docs) <= 3
+    for doc in docs:
+        text = assistant.document(doc.metadata["doc_id"]).text
+        assert text[doc.metadata["char_start"] : doc.metadata["char_end"]] == doc.page_content
+        assert isinstance(doc.metadata["speculative"], bool)
+    chain = RunnableLambda(lambda q: {"question": q.strip()}) | assistant.as_runnable() | RunnableLambda(lambda a: a.status)
+    assert chain.invoke("  What is Chatbot Arena?  ") in {"answered", "refused", "conflicting"}
+    answers = assistant.as_runnable().batch(["What is Chatbot Arena?", "オムニチームを率いたのは誰?"])
+    assert [a.question for a in answers] == ["What is Chatbot Arena?", "オムニチームを率いたのは誰?"]

@@ -48,3 +48,12 @@ def test_bm25_ranks_and_drops_chunks_with_no_shared_term(tmp_path: Path) -> None
 def test_a_damaged_index_file_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     (tmp_path / "k.npz").write_bytes(b"not an index")
     assert KeywordIndex.load(tmp_path / "k.npz") is None
+
+
+def test_terms_are_safe_to_compute_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "オムニチームを率いてGPT-4oの開発をつづけたプラフラ・ダリワル氏"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(terms, [text] * 64))
+    assert all(r == results[0] for r in results) and "率いる" in results[0]

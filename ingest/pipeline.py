@@ -100,6 +100,7 @@ def prepare_document(doc: LoadedDocument, doc_hash: str, settings: Settings) -> 
         n_chunks=len(chunks), sentences=tuple(sentences), extra=dict(doc.extra),
     )
     texts = [doc.text[c.start : c.end] for c in chunks]
+    embed_texts = [c.embed_text(doc.text) for c in chunks]
     evidence = [s.index for s in sentences if s.kind != "heading"]
     sentence_metadatas = [
         {"doc_id": doc.doc_id, "doc_hash": doc_hash, "sentence": i, "char_start": sentences[i].start,
@@ -112,12 +113,12 @@ def prepare_document(doc: LoadedDocument, doc_hash: str, settings: Settings) -> 
             "char_end": c.end, "sentence_first": c.first, "sentence_last": c.last, "heading": c.heading,
             "lang": doc.lang, "title": doc.title,
             "n_speculative": sum(s.speculative for s in sentences[c.first : c.last + 1]),
-            "terms": " ".join(terms(c.embed_text(doc.text))),
+            "terms": " ".join(terms(embed_text)),
         }
-        for c in chunks
+        for c, embed_text in zip(chunks, embed_texts)
     ]
     return PreparedDocument(
-        stored, texts, [c.embed_text(doc.text) for c in chunks], metadatas, evidence, sentence_metadatas
+        stored, texts, embed_texts, metadatas, evidence, sentence_metadatas
     )
 
 

@@ -59,10 +59,18 @@ def _stem(word: str) -> str:
     return word
 
 
-def _matches(term: str, words: set[str], skeletons: set[str]) -> bool:
-    if term in words or _stem(term) in {_stem(w) for w in words}:
-        return True
-    return any(same_name(a, b) for a in name_words(term) for b in skeletons)
+class _Vocabulary:
+    """The words of some text, ready to be matched: exactly, by stem, or as a name across scripts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.words = {t for text in texts for t in terms(text)}
+        self.stems = {_stem(w) for w in self.words}
+        self.skeletons = {k for text in texts for k in name_words(text)}
+
+    def has(self, term: str) -> bool:
+        if term in self.words or _stem(term) in self.stems:
+            return True
+        return any(same_name(a, b) for a in name_words(term) for b in self.skeletons)
 
 
 def entities(question: Question) -> set[str]:
@@ -86,30 +94,28 @@ def _answer_type_ok(question: Question, sentence: str) -> bool:
     return any(m.group(0).lower() not in own for m in _QUANTITY.finditer(sentence))
 
 
-def assess(question: Question, passage: Passage, doc: StoredDocument, rank: int) -> Support:
-    """Does this passage speak to the question? Its names must all be there (across scripts too), and a
-    how-many/when question needs a quantity; other key terms only rank supporters (paraphrase is normal)."""
+def assess(question: Question, names: set[str], passage: Passage, doc: StoredDocument, rank: int) -> Support:
+    """Does this passage speak to the question? Its ``names`` (the question's entities) must all be there,
+    across scripts too, and a how-many/when question needs a quantity; other key terms only rank
+    supporters (paraphrase is normal)."""
     own = passage.text
     # The sentence before and the title resolve "he", "this model".
-    context = [own, doc.title] + ([doc.sentence_text(doc.sentences[passage.sentence - 1])] if passage.sentence else [])
-    words = {t for part in context for t in terms(part)}
-    skeletons = {k for part in context for k in name_words(part)}
+    context = _Vocabulary([own, doc.title] + ([doc.sentence_text(doc.sentences[passage.sentence - 1])] if passage.sentence else []))
     key = set(question.key_terms)
-    coverage = len({t for t in key if _matches(t, words, skeletons)}) / len(key) if key else 0.0
-    names = entities(question)
+    coverage = len({t for t in key if context.has(t)}) / len(key) if key else 0.0
+    checkable = names
     if passage.lang != question.lang:  # only names in Latin script or katakana can be checked across languages
-        names = {t for t in names if t in question.ascii_terms or name_words(t)}
-    if names:
-        named = all(_matches(t, words, skeletons) for t in names) and any(
-            _matches(t, set(terms(own)), name_words(own)) for t in names
-        )
+        checkable = {t for t in names if t in question.ascii_terms or name_words(t)}
+    if checkable:
+        sentence = _Vocabulary([own])
+        named = all(context.has(t) for t in checkable) and any(sentence.has(t) for t in checkable)
     else:
         named = rank <= 1  # nothing to check: only the best-ranked passages may stand on their rank
     # In the question's own language the passage must also speak to something besides the names: the
     # thing asked about ("married", "売上高"). Across languages that cannot be checked word for word.
-    attributes = key - entities(question)
+    attributes = key - names
     if passage.lang == question.lang and attributes:
-        named = named and any(_matches(t, words, skeletons) for t in attributes)
+        named = named and any(context.has(t) for t in attributes)
     return Support(passage, named and _answer_type_ok(question, own), coverage)
 
 
@@ -119,7 +125,8 @@ def _is_fragment(passage: Passage) -> bool:
 
 def decide(question: Question, passages: Sequence[Passage], documents: Mapping[str, StoredDocument]) -> Answer:
     candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
-    assessed = [assess(question, p, documents[p.doc_id], rank) for rank, p in enumerate(candidates)]
+    names = entities(question)
+    assessed = [assess(question, names, p, documents[p.doc_id], rank) for rank, p in enumerate(candidates)]
     supporting = sorted((s for s in assessed if s.supports), key=lambda s: (-s.coverage, -s.passage.score))
     if not supporting:
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))

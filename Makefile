@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# The main job: ingest the bundled corpus (a no-op when nothing changed), then answer from it.
 run: install
 	$(BIN)/konkyo ingest
+	$(BIN)/konkyo ask "Who led the Omni team?"
+	$(BIN)/konkyo ask "オムニチームを率いたのは誰?"
 
 test: install
 	$(BIN)/python -m pytest -q

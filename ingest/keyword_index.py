@@ -76,6 +76,11 @@ class KeywordIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def document_frequency(self, term: str) -> int:
+        """In how many chunks ``term`` occurs."""
+        hit = self._vocab.get(term)
+        return hit[1] if hit else 0
+
     def search(self, query_terms: Sequence[str], k: int = 20) -> list[tuple[str, float]]:
         """Top ``k`` chunks by BM25; chunks sharing no term with the query are never returned."""
         scores = np.zeros(len(self.ids), dtype=np.float32)

@@ -18,13 +18,16 @@ _JA_STOP = {
     "する", "ある", "居る", "いる", "成る", "なる", "こと", "もの", "物", "事", "これ", "それ", "あれ",
     "この", "その", "あの", "様", "よう", "為", "ため", "彼", "出来る", "できる", "言う", "思う",
     "有る", "無い", "ない", "又", "及び", "等", "など", "とき", "時", "所", "ところ", "氏", "さん",
+    # Sudachi's normalised forms of the same function words: する -> 為る, その -> 其の, ...
+    "為る", "其の", "此の", "彼の", "其れ", "此れ", "彼れ", "居る", "様", "為", "事", "物", "所", "有る", "成る",
 }
 _EN_STOP = set(
     """a an and are as at be been being but by can could did do does for from had has have he her his how
     i if in into is it its itself me my no not of on or our she so than that the their them then there these
     they this those to was we were what when where which who whom whose why will with would you your about
     after all also any because before between both during each few more most other over same should some
-    such through under until up very while""".split()
+    such through under until up very while along among against within without across around upon onto per
+    via even just only still yet ever really""".split()
 )
 
 
@@ -49,23 +52,31 @@ def _sudachi():  # type: ignore[no-untyped-def]
     return tokenizer
 
 
-def _english_terms(text: str) -> list[str]:
+def _english_term(word: str) -> bool:
     # A lone letter is noise (the "s" of "OpenAI's"); a lone digit is not.
-    return [w for w in _WORD.findall(text.lower()) if w not in _EN_STOP and (len(w) > 1 or w.isdigit())]
+    return word not in _EN_STOP and (len(word) > 1 or word.isdigit())
 
 
 def terms(text: str) -> list[str]:
     """The BM25 terms of ``text``; mixed Japanese/English text gets both treatments."""
+    return [term for term, _ in terms_with_offsets(text)]
+
+
+def terms_with_offsets(text: str) -> list[tuple[str, int]]:
+    """Each term of ``text`` with where it starts (in the NFKC form of ``text``): English words first,
+    then Japanese morphemes."""
     text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match their ASCII forms
+    out = [(m.group(0), m.start()) for m in _WORD.finditer(text.lower()) if _english_term(m.group(0))]
     if not _JAPANESE.search(text):
-        return _english_terms(text)
+        return out
     # Latin-script words get the English treatment wherever they stand, so "GPT-4o" is one term in
     # both languages (Sudachi would split it, and turns English words into katakana: team -> チーム).
-    out = _english_terms(text)
-    for morpheme in _sudachi().tokenize(_ASCII_RUN.sub(" ", text)):
+    # Blanking them with spaces of the same length keeps the offsets.
+    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    for morpheme in _sudachi().tokenize(blanked):
         if morpheme.part_of_speech()[0] in _SKIP_POS:
             continue
         form = morpheme.normalized_form()
         if form and form not in _JA_STOP and not form.isspace():
-            out.append(form)
+            out.append((form, morpheme.begin()))
     return out

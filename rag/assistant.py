@@ -69,7 +69,8 @@ class Assistant:
         embedded = time.perf_counter()
         passages = self.retriever.retrieve(parsed, vector, k=10)
         retrieved = time.perf_counter()
-        answer = decide(parsed, passages, self.documents)
+        index = self.retriever.keyword_index
+        answer = decide(parsed, passages, self.documents, index.document_frequency, len(index))
         done = time.perf_counter()
         answer.timings_ms = {
             "embed": round((embedded - started) * 1000, 1),

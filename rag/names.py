@@ -52,3 +52,21 @@ def same_name(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
     needed = 0.85 if shortest == 4 else 0.8  # longer skeletons tolerate one transcription difference
     return shortest >= 4 and SequenceMatcher(None, a, b).ratio() >= needed
+
+
+def _loose(romanised: str) -> str:
+    """A romanised katakana word without the vowels Japanese adds after consonants: omuni -> omni."""
+    return re.sub(r"(?<=[bcdfghjkmnprstvwz])[uo](?=[bcdfghjkmnprstvwz]|$)", "", romanised).replace("l", "r")
+
+
+def katakana_forms(text: str) -> set[str]:
+    return {_loose(romanise(w)) for w in _KATAKANA_WORD.findall(text)}
+
+
+def latin_forms(text: str) -> set[str]:
+    return {w.lower().replace("l", "r") for w in _LATIN_WORD.findall(text)}
+
+
+def short_name_match(forms: set[str], others: set[str]) -> bool:
+    """Names too short for a consonant skeleton (Omni / オムニ) compared letter for letter, loosely."""
+    return any(len(a) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85 for a in forms for b in others)

@@ -14,7 +14,7 @@ MAX_QUESTION_CHARS = 2000
 _EN_FORM = set(
     """who whom whose what which when where why how many much long old does did do is are was were can could
     would should will has have had tell know name list explain describe say said says happen happened
-    kind type anything something someone person people thing things one ones way mean means""".split()
+    kind type anything something someone person people thing things one ones way""".split()
 )
 _JA_FORM = {
     "誰", "何", "何時", "いつ", "どこ", "何処", "なぜ", "何故", "どう", "どの", "どれ", "どんな", "如何",

@@ -1,0 +1,61 @@
+"""Words as concepts, so that what a question asks can be checked in a passage of either language.
+
+An English word stands for its stem; a Japanese word for itself and the stems of its English glosses
+(from JMdict's common words, ``rag/data/ja_en_glosses.tsv.gz``, built by ``rag.lexicon_build``). Two
+words meet when their concepts meet: 売上高 meets "sales", 率いる meets "led", テスト meets "testing".
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from collections.abc import Iterable
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "ja_en_glosses.tsv.gz"
+
+# Irregular past forms a question or an article often uses ("Who led ...?"); a suffix rule cannot find them.
+_IRREGULAR = {
+    "led": "lead", "began": "begin", "begun": "begin", "became": "become", "left": "leave", "won": "win",
+    "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give", "wrote": "write",
+    "written": "write", "said": "say", "told": "tell", "sold": "sell", "bought": "buy", "built": "build",
+    "held": "hold", "grew": "grow", "grown": "grow", "knew": "know", "known": "know", "thought": "think",
+    "went": "go", "gone": "go", "came": "come", "saw": "see", "seen": "see", "met": "meet", "paid": "pay",
+    "spent": "spend", "sent": "send", "ran": "run", "chose": "choose", "chosen": "choose", "fell": "fall",
+    "brought": "bring", "taught": "teach", "rose": "rise", "risen": "rise", "quit": "quit", "drew": "draw",
+    "drawn": "draw", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
+}
+_SUFFIXES = ("ations", "ation", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
+    word = _IRREGULAR.get(word, word)
+    for suffix in _SUFFIXES:
+        if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    # close / closed / closing all meet at "clos".
+    return word[:-1] if word.isascii() and len(word) > 4 and word.endswith("e") else word
+
+
+@functools.cache
+def _glosses() -> dict[str, frozenset[str]]:
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
+        table = (line.rstrip("\n").split("\t", 1) for line in lines)
+        return {head: frozenset(stem(w) for w in words.split()) for head, words in table}
+
+
+def concepts(term: str) -> frozenset[str]:
+    if term.isascii():
+        return frozenset((stem(term),))
+    return _glosses().get(term, frozenset()) | {term}
+
+
+def english_concepts(term: str) -> frozenset[str]:
+    """What a term means in English: its stem, or a Japanese word's glosses (empty when unknown)."""
+    return frozenset((stem(term),)) if term.isascii() else _glosses().get(term, frozenset())
+
+
+def all_concepts(terms: Iterable[str]) -> set[str]:
+    return {c for t in terms for c in concepts(t)}

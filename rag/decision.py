@@ -21,6 +21,7 @@ from rag.support import QUANTITY, Reader, Support, asks_quantity
 from rag.wording import say
 
 CANDIDATES = 5  # passages considered, best first
+SPECULATION_SHARE = 0.25
 MAX_CITED = 3
 
 
@@ -39,13 +40,18 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
         correction = _contradicted_number(question, candidates, documents, document_frequency, corpus_size)
         if correction:
             return _answered(question, [correction], opening="premise")
+        # Nothing supports it; if hedged sentences about the same things come close, say that the articles
+        # speculate about it rather than that they are silent (a refusal either way).
+        hedged = [s for s in assessed if s.passage.speculative and s.named and s.share >= SPECULATION_SHARE]
+        if hedged:
+            return _refuse_speculative(question, sorted(hedged, key=lambda s: -s.share))
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
     asserted = [s for s in supporting if not s.passage.speculative]
     speculative = [s for s in supporting if s.passage.speculative]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless
     # the asserted sentence states the asked words far more compactly: then the hedge is about another claim.
-    if not asserted or (speculative and speculative[0].share >= asserted[0].share
-                        and not _states_it_closer(reader, asserted[0], speculative[0])):
+    if not asserted or (speculative and (speculative[0].share > asserted[0].share or (
+            speculative[0].share == asserted[0].share and not _states_it_closer(reader, asserted[0], speculative[0])))):
         return _refuse_speculative(question, speculative)
     sides = _conflict(question, asserted)
     if sides:
@@ -81,11 +87,14 @@ def _states_it_closer(reader: Reader, asserted: Support, speculative: Support) -
 
 
 def _conflict(question: Question, asserted: Sequence[Support]) -> list[Passage]:
-    """Two asserted sources giving different quantities for a when/how-long/how-many question."""
+    """The two best-supported asserted sentences, from two sources, giving different quantities for a
+    when/how-long/how-many question. (Only the best two: a lower-ranked sentence with another number is
+    usually about another event.)"""
     if not asks_quantity(question):
         return []
+    best = sorted(asserted, key=lambda s: (-s.share, -s.passage.score))[:2]
     seen: dict[str, tuple[Passage, set[str]]] = {}
-    for s in asserted:
+    for s in best:
         quantities = {m.group(0).lower() for m in QUANTITY.finditer(s.passage.text)}
         if quantities and s.passage.doc_id not in seen:
             seen[s.passage.doc_id] = (s.passage, quantities)

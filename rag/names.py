@@ -56,15 +56,19 @@ def same_name(a: str, b: str) -> bool:
 
 def _loose(romanised: str) -> str:
     """A romanised katakana word without the vowels Japanese adds after consonants: omuni -> omni."""
-    return re.sub(r"(?<=[bcdfghjkmnprstvwz])[uo](?=[bcdfghjkmnprstvwz]|$)", "", romanised).replace("l", "r")
+    # Epenthetic vowels: u after most consonants, o after t/d (ト, ド); ン before p/b is m (プロンプト).
+    loose = re.sub(r"((?<=[bcfghjkmnprsvwz])u|(?<=[td])o)(?=[bcdfghjkmnprstvwz]|$)", "", romanised)
+    return re.sub(r"n(?=[pb])", "m", loose).replace("l", "r")
 
 
 def katakana_forms(text: str) -> set[str]:
-    return {_loose(romanise(w)) for w in _KATAKANA_WORD.findall(text)}
+    # A vowel before ー is long, so real: トークン -> to:kun -> tokn, not tkn.
+    return {_loose(":".join(romanise(part) for part in w.split("ー"))).replace(":", "") for w in _KATAKANA_WORD.findall(text)}
 
 
 def latin_forms(text: str) -> set[str]:
-    return {w.lower().replace("l", "r") for w in _LATIN_WORD.findall(text)}
+    # Japanese loanwords have no plural: tokens ~ トークン.
+    return {re.sub(r"(?<=[^s])s$", "", w.lower()).replace("l", "r") for w in _LATIN_WORD.findall(text)}
 
 
 def short_name_match(forms: set[str], others: set[str]) -> bool:

@@ -51,6 +51,9 @@ _LATIN = re.compile(r"[A-Za-z]{3,}")
 # Capitalised or digit-bearing Latin words (not a sentence's first word); ASCII only, since \w would run on
 # into the Japanese that follows a name ("Arenaを動かしている").
 _NAME_IN_QUESTION = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z0-9.-]*|\b[A-Za-z-]*\d[A-Za-z0-9.-]*")
+# Capitalised, but not names: a date is checked as a quantity, not matched as a word.
+_CALENDAR = set("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
 # A sentence opening with one of these is about what the sentence before it named.
 # A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet").
 _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|the (company|model|team|project))\b"
@@ -114,12 +117,14 @@ class Vocabulary:
 
 def entities(question: Question) -> set[str]:
     """The names the question is about: Latin words written as names, quoted phrases, katakana words."""
-    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))}
+    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))} - _CALENDAR
     found |= {t for phrase in question.quoted for t in terms(phrase)}
     # A katakana word is a name unless it is a common loanword the lexicon knows (モデル, メンバー).
     found |= {t for t in question.key_terms if _KATAKANA.fullmatch(t) and not english_concepts(t)}
-    if question.lang == "ja":
-        found |= set(question.ascii_terms)
+    if question.lang == "ja":  # Latin script and numbers in a Japanese question are names...
+        # ...except a number scaled by 万/億 (100万 is "a million" in English: it cannot match as written).
+        scaled = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[万億千]", question.text)}
+        found |= set(question.ascii_terms) - scaled
     return found & set(question.key_terms)
 
 

@@ -12,6 +12,7 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
   専門家は…と考えています) is a report of their stance -> asserted, reported=True. Forecast verbs
   (expect, predict, 予想, 見込み) stay speculative whoever says them.
 * Impersonal hearsay (it is said, is widely considered, とされる, と言われる, という情報) is speculative.
+  A closing という after a named source (星川氏によると、…という) is reported speech -> asserted.
 * "may" after we/you/users/providers + an action verb ("we may retire models", "users may export")
   is a permission or a discretion, not a guess -> not a cue; "we may see", "you may be right" stay
   cues, as does "may" with any other subject. Capital "May" is never a cue (month, name, optative).
@@ -212,6 +213,11 @@ JA_REPORTING: list[str] = [
 _JA_THIRD_PARTY = regex.compile(
     r"(?:氏|さん|様|者|家|人|人々|たち|達|陣|ら|幹部|社長|CEO|政府|当局|アナリスト|メンバー|立場|派|陣営|団体|企業)(?:は|も|が)"
 )
+# "星川氏によると、…という": a named source's statement, reported; the closing という is not hearsay then.
+# (関係者によると…という, from an unnamed source, stays hearsay through its own cue.)
+_JA_NAMED_SOURCE = regex.compile(
+    r"(?:氏|さん|社長|CEO|会長|教授|博士|同社|社|当局|政府|省|庁|発表|声明|資料|報告書|論文)(?:に)?(?:よると|よれば)"
+)
 _JA_FIRST_PERSON = regex.compile(r"(?:私|わたし|筆者|我々|われわれ|僕|ぼく|当社|弊社)(?:は|も|が|としては)")
 _HAS_JA = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}]")
 _HAS_EN = regex.compile(r"[A-Za-z]{2,}")
@@ -271,6 +277,9 @@ def classify(text: str, lang: str | None = None) -> Epistemic:
                     continue
                 if family == "belief" and third_party:
                     reported = True  # 専門家は…と考えています: their stance, reported
+                    continue
+                if code == "ja" and m.group(0) == "という" and _JA_NAMED_SOURCE.search(text):
+                    reported = True  # 星川氏によると…という: a named source, reported
                     continue
                 spans.append((s, e))
         reported = reported or bool(reporting.search(text))

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run test browser bench clean
 
 install: $(STAMP)
 
@@ -25,6 +25,19 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The UI tests drive Debian's Chromium (Playwright's own browser download needs the internet) and need a
+# CJK font so that Japanese renders as text. Does nothing when both are there; else apt-get, as root or via sudo.
+browser:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+		echo "the UI tests need /usr/bin/chromium and a Noto CJK font: install Chromium and Noto Sans CJK"; exit 1; \
+	elif [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null; then SUDO="sudo"; \
+	else echo "the UI tests need the Debian packages chromium and fonts-noto-cjk: install them as root"; exit 1; fi; \
+	$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
+
+test: browser  # `make test` runs the UI tests too: browser and font first
 
 bench: install
 	$(BIN)/python -m eval.bench_ingest

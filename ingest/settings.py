@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -76,6 +77,30 @@ class ChunkSettings(BaseModel):
     )
 
 
+class UiSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    port: int = Field(default=7860, ge=1, le=65535, description="Port of the chat UI (`konkyo ui`); it always listens on 127.0.0.1 only.")
+    auth: SecretStr | None = Field(
+        # KONKYO_UI_AUTH is the documented short form; KONKYO_UI__AUTH or [ui] auth in konkyo.toml override it.
+        default_factory=lambda: SecretStr(os.environ["KONKYO_UI_AUTH"]) if os.environ.get("KONKYO_UI_AUTH") else None,
+        validate_default=True,
+        description="Login for the chat UI as 'user:password' (also read from KONKYO_UI_AUTH); unset: no login.",
+    )
+    max_upload_mb: int = Field(default=10, ge=1, le=1024, description="Largest file, in MB, that may be uploaded in the UI's Sources tab.")
+    max_upload_files: int = Field(default=20, ge=1, le=1000, description="Most files accepted in one upload.")
+    concurrency: int = Field(default=2, ge=1, le=64, description="Questions answered at the same time; further users wait in the queue.")
+
+    @field_validator("auth")
+    @classmethod
+    def _user_and_password(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            user, _, password = value.get_secret_value().partition(":")
+            if not user or not password:
+                raise ValueError("the UI login (KONKYO_UI_AUTH or ui.auth) must be 'user:password'")
+        return value
+
+
 class Settings(BaseSettings):
     """Every knob konkyo has. Env vars use the prefix ``KONKYO_`` and ``__`` between levels,
     e.g. ``KONKYO_STORE__DIR=/data/konkyo`` or ``KONKYO_EMBEDDER__BACKEND=hash``."""
@@ -94,6 +119,7 @@ class Settings(BaseSettings):
     chunking: ChunkSettings = Field(
         default_factory=ChunkSettings, description="How documents are cut into chunks."
     )
+    ui: UiSettings = Field(default_factory=UiSettings, description="The chat UI started by `konkyo ui`.")
 
     @classmethod
     def settings_customise_sources(

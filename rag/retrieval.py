@@ -115,22 +115,25 @@ class Retriever:
             got = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=CHUNKS_PER_LANGUAGE,
                                           where={"lang": lang}, include=["distances", "metadatas"])
             for cid, dist, meta in zip(got["ids"][0], got["distances"][0], got["metadatas"][0]):
-                if self._committed(cid):
+                if self._committed(cid) and self._remember_span(cid, meta):
                     cos[cid] = 1.0 - float(dist)
-                    self._remember_span(cid, meta)
         bm25 = dict(self.keyword_index.search(list(question.key_terms), k=BM25_CHUNKS)) if question.key_terms else {}
         missing = [cid for cid in bm25 if cid not in cos and self._committed(cid)]
         if missing:
             got = self.store.chunks.get(ids=missing, include=["embeddings", "metadatas"])
             for cid, vector, meta in zip(got["ids"], got["embeddings"], got["metadatas"]):
-                cos[cid] = float(np.asarray(vector) @ query_vector)
-                self._remember_span(cid, meta)
+                if vector is not None and self._remember_span(cid, meta):
+                    cos[cid] = float(np.asarray(vector) @ query_vector)
         top = max(bm25.values(), default=1.0) or 1.0
         return {cid: c - bias.get(self._lang(cid), 0.0) + BM25_WEIGHT * bm25.get(cid, 0.0) / top
                 for cid, c in cos.items()}
 
-    def _remember_span(self, chunk_id: str, meta: Mapping[str, object]) -> None:
+    def _remember_span(self, chunk_id: str, meta: Mapping[str, object] | None) -> bool:
+        """False when the record is gone (a concurrent ingest replaced it between query and read)."""
+        if meta is None:
+            return False
         self._chunk_span[chunk_id] = (str(meta["doc_id"]), int(meta["sentence_first"]), int(meta["sentence_last"]))  # type: ignore[call-overload]
+        return True
 
     def _chunk_sentences(self, chunk_id: str) -> list[tuple[str, int]]:
         doc_id, first, last = self._chunk_span[chunk_id]
@@ -144,7 +147,7 @@ class Retriever:
                                              n_results=SENTENCES_PER_LANGUAGE, where={"lang": lang},
                                              include=["distances", "metadatas"])
             for sid, dist, meta in zip(got["ids"][0], got["distances"][0], got["metadatas"][0]):
-                if self._committed(sid):
+                if meta is not None and self._committed(sid):
                     out[(str(meta["doc_id"]), int(meta["sentence"]))] = 1.0 - float(dist)
         return out
 
@@ -153,7 +156,8 @@ class Retriever:
             return {}
         ids = {sentence_id(d, self.documents[d].doc_hash, i): (d, i) for d, i in keys}
         got = self.store.sentences.get(ids=list(ids), include=["embeddings"])
-        return {ids[sid]: float(np.asarray(vector) @ query_vector) for sid, vector in zip(got["ids"], got["embeddings"])}
+        return {ids[sid]: float(np.asarray(vector) @ query_vector)
+                for sid, vector in zip(got["ids"], got["embeddings"]) if vector is not None}
 
 
 def _passage(doc: StoredDocument, sentence: StoredSentence, score: float) -> Passage:

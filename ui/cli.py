@@ -48,6 +48,24 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from eval.harness import run_eval
+    from eval.report import headline_text
+
+    results, paths = run_eval(args.set, args.out, store=args.store, answerer=args.answerer,
+                              show_progress=sys.stderr.isatty())
+    print(headline_text(results))
+    print(f"{results['n_items']} questions in {results['runtime_s']} s; reports: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def _cmd_ui(args: argparse.Namespace) -> int:
+    from ui.app import launch
+
+    launch(store=args.store, port=args.port)  # blocks until Ctrl+C
+    return 0
+
+
 def _batch_questions(path: str) -> list[str]:
     """Questions from JSON lines with a "question" field, or from plain lines."""
     import json
@@ -91,6 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     ask.add_argument("--batch", metavar="FILE", help="JSON lines with a question field (or plain lines); one JSON answer a line")
     ask.set_defaults(run=_cmd_ask)
+
+    evaluate = commands.add_parser("eval", help="measure konkyo and two common RAG baselines on a question set")
+    evaluate.add_argument("--set", metavar="FILE", help="JSON-lines question set (default: the bundled eval/questions.jsonl)")
+    evaluate.add_argument("--out", metavar="DIR", default="eval-report",
+                          help="where to write report.md, report.html and results.json (default: eval-report)")
+    evaluate.add_argument("--answerer", default="all",
+                          choices=["konkyo", "langchain-dense", "bm25-whitespace", "all"], help="who answers (default: all)")
+    evaluate.add_argument("--store", help=store_help)
+    evaluate.set_defaults(run=_cmd_eval)
+
+    ui = commands.add_parser("ui", help="the chat UI on 127.0.0.1 (ingests the bundled corpus into an empty store)")
+    ui.add_argument("--port", type=int, default=None, help="port (default: 7860, or KONKYO_UI__PORT)")
+    ui.add_argument("--store", help=store_help)
+    ui.set_defaults(run=_cmd_ui)
     return parser
 
 

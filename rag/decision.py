@@ -93,6 +93,8 @@ def _conflict(question: Question, asserted: Sequence[Support]) -> list[Passage]:
     if not asks_quantity(question):
         return []
     best = sorted(asserted, key=lambda s: (-s.share, -s.passage.score))[:2]
+    if len(best) < 2 or best[1].share < best[0].share:  # a conflict needs two sources answering equally well
+        return []
     seen: dict[str, tuple[Passage, set[str]]] = {}
     for s in best:
         quantities = {m.group(0).lower() for m in QUANTITY.finditer(s.passage.text)}

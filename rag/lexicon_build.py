@@ -6,7 +6,7 @@
 
 Only JMdict's common words are kept (entries with a news/ichi/spec/gai/nf priority tag: about 30,000
 entries, 41,000 headwords), and of each entry its first three senses, and of those the short glosses
-(three content words at most): long glosses are explanations, not translations. The file is derived from
+(two content words at most): longer glosses are explanations ("taking a company public"), not translations. The file is derived from
 JMdict and is under the EDRDG licence (CC BY-SA 4.0); see rag/data/README.md.
 """
 
@@ -22,12 +22,12 @@ from pathlib import Path
 from rag.lexicon import DATA_FILE
 
 SENSES_PER_ENTRY = 3
-MAX_GLOSS_WORDS = 3
+MAX_GLOSS_WORDS = 2
 _GLOSS_STOP = set(
     """a an and are as at be been being but by can could did do does for from had has have he her his how i if in
     into is it its me my no not of on or our she so than that the their them then there these they this those to
     was we were what when where which who whom whose why will with would you your about also any one ones oneself
-    someone something somebody thing things etc esp eg used up out off""".split()
+    someone something somebody thing things etc esp eg used up out off one's""".split()
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z][a-z'-]*")

@@ -44,6 +44,9 @@ QUANTITY = re.compile(
     r"dozens?|hundreds|thousands|millions|billions)\b|[一二三四五六七八九十百千万億]+[日週年月時人倍個つ回]",
     re.I,
 )
+# A count ("how many staff", 何人) is not answered by a year or a date.
+_COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
+_YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth)|いくら|幾ら|金額|売上", re.I)
 _MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(million|billion|trillion|dollars|yen|円|ドル|万|億)", re.I)
 _KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
@@ -136,7 +139,20 @@ def _answer_type_ok(question: Question, sentence: str) -> bool:
     if not asks_quantity(question):
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
-    return any(m.group(0).lower() not in own for m in QUANTITY.finditer(sentence))
+    found = [m for m in QUANTITY.finditer(sentence) if m.group(0).lower() not in own]
+    if _COUNT_QUESTION.search(question.text):
+        found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0))
+                 and not re.match(r"\s*[年月日]", sentence[m.end():])]
+    return bool(found)
+
+
+def _other_variant(name: str, sentence: Vocabulary) -> bool:
+    """The sentence names a sibling of a numbered name (Kagura-2 for Kagura-1, GPT-4o for GPT-4) and not
+    the name itself: it is about the sibling."""
+    base = re.match(r"^([a-z][a-z-]*?)-?\d", name)
+    if not base or name in sentence.words:
+        return False
+    return any(w != name and w.startswith(base.group(1)) and any(c.isdigit() for c in w) for w in sentence.words)
 
 
 class Reader:
@@ -175,6 +191,7 @@ class Reader:
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
             or all(Vocabulary([doc.title]).names(t) for t in names)
         )
+        named = named and not any(_other_variant(t, sentence) for t in names)
         share = self._attribute_share(passage, sentence)
         supports = named and share > ATTRIBUTE_SHARE and _answer_type_ok(self.question, passage.text)
         return Support(passage, supports, share, named)

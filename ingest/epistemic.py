@@ -98,6 +98,11 @@ EN_CUES: dict[str, list[str]] = {
         r"\bunclear\s+(?:whether|if|how|why|what|who|when|where)\b",
         r"\bnot\s+(?:sure|certain)\s+(?:whether|if)\b", r"\bdoubt(?:s|ful|ed)?\b",
         r"\b(?:nobody|no\s+one)\s+(?:really\s+)?knows\b", r"\ba\s+possible\b",
+        # Undisclosed: the source has not said, so the claim is not established.
+        r"\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed?|confirmed?|revealed?|commented)"
+        r"(?:\s+on)?\s+(?:whether|if|how|which|who|when|what)\b",
+        r"\b(?:declined|refused)\s+to\s+(?:comment|confirm|say|disclose)\b",
+        r"\bwould\s+not\s+(?:say|confirm|disclose)\b",
     ],
 }
 
@@ -170,7 +175,9 @@ JA_CUES: dict[str, list[str]] = {
     "uncertainty": [
         r"(?:わか|分か|判)り(?:ません|かね)|(?:わか|分か|判)らない|不明|定かで(?:は)?な|明らかで(?:は)?な"
         r"|(?:明らかになって|(?:わか|分か|判)って|判明して|確認されて|はっきりして)(?:い|お)(?:ない|ません|らず)"
-        r"|はっきりしない|未確認|不確か|不透明|真偽",
+        r"|はっきりしない|未確認|不確か|不透明|真偽"
+        # 明らかにしていない, 公表していない: the source has not said.
+        r"|(?:明らかにし|公表し|公開し|開示し|言及し|コメントし|認め)て(?:い|お)(?:ない|ません|らず)",
     ],
 }
 

@@ -35,6 +35,9 @@ def stem(word: str) -> str:
         if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
+    # headquarters / headquartered: both end at "headquart".
+    if word.isascii() and len(word) > 6 and word.endswith("er"):
+        word = word[:-2]
     # close / closed / closing all meet at "clos".
     return word[:-1] if word.isascii() and len(word) > 4 and word.endswith("e") else word
 

@@ -117,6 +117,10 @@ JA_FAMILIES = [
     ("関係者によると、交渉は最終段階にあるという。", S),
     ("星川氏によると、学習には約2兆トークンのデータを使用したという。", A),  # a named source: reported
     ("同社は来年上場するという。", S),  # nobody named: hearsay
+    ("Northwind has not said whether YamaText was part of its training mix.", S),  # undisclosed
+    ("The company declined to comment on the report.", S),
+    ("ただし、Northwind AIはこの点について明らかにしていない。", S),
+    ("The company said it has released the weights.", A),
     ("アルトマン氏は「AGIは近い」と述べています。", A),
     ("同社は声明で、データ流出はなかったと発表しました。", A),
     ("専門家たちは規制が必要だと考えています。", A),  # a named third party's stance: a report

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test browser bench clean
+.PHONY: install run test browser bench eval clean
 
 install: $(STAMP)
 
@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-# The main job: ingest the bundled corpus (a no-op when nothing changed), then answer from it.
+# The main job: ingest the bundled corpus (a no-op when nothing changed), answer one question in the
+# terminal, then open the chat UI on http://127.0.0.1:7860 (Ctrl+C stops it).
 run: install
 	$(BIN)/konkyo ingest
 	$(BIN)/konkyo ask "Who led the Omni team?"
-	$(BIN)/konkyo ask "オムニチームを率いたのは誰?"
+	$(BIN)/konkyo ui
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -41,6 +42,12 @@ test: browser  # `make test` runs the UI tests too: browser and font first
 
 bench: install
 	$(BIN)/python -m eval.bench_ingest
+	$(BIN)/python -m eval.bench_query
+
+# The README's headline figures: konkyo and the two baselines on the bundled question set.
+eval: install
+	$(BIN)/konkyo ingest --quiet
+	$(BIN)/konkyo eval --out eval-report
 
 clean:
 	rm -rf $(VENV) .konkyo

@@ -254,8 +254,9 @@ def sections(results: dict[str, Any]) -> list[tuple[str, list[Block]]]:
                       "Reproduce: `.venv/bin/konkyo ingest` then `.venv/bin/konkyo eval` (add `--store DIR` to both "
                       "for another store)."]),
         ("Answerers", ["\n".join(_settings_lines(results)),
-                       *([f"Baseline thresholds, each the best for truthfulness on this very set (an upper bound "
-                          f"for the recipe): {'; '.join(thresholds)}. Refusing everything would score truthfulness "
+                       *([f"Baseline thresholds, each the one whose answer-or-refuse decisions are best on this very set "
+                          f"(balanced accuracy: answerable and false-premise questions answered, speculative and "
+                          f"unanswerable ones refused; an upper bound for the recipe): {'; '.join(thresholds)}. Refusing everything would score truthfulness "
                           f"{results['always_refuse_truthfulness']:+.3f}. Points of the sweep (the full sweep is in "
                           f"results.json):"] if thresholds else []),
                        *([sweep] if sweep else [])]),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -170,10 +170,9 @@ class Store:
 
     def document_states(self) -> dict[str, DocumentState]:
         """doc_id -> (hash, source) of every committed document."""
-        got = self.documents.get(include=["metadatas"])
         return {
             i: DocumentState(str(m["doc_hash"]), str(m["source"]))
-            for i, m in zip(got["ids"], got["metadatas"] or [])
+            for i, m, _ in _read_all(self.documents, ["metadatas"])
         }
 
     def document_hashes(self) -> dict[str, str]:
@@ -186,8 +185,7 @@ class Store:
         return document_from_record(got["documents"][0], got["metadatas"][0])
 
     def documents_all(self) -> list[StoredDocument]:
-        got = self.documents.get(include=["metadatas", "documents"])
-        return [document_from_record(t, m) for t, m in zip(got["documents"], got["metadatas"])]
+        return [document_from_record(t, m) for _, m, t in _read_all(self.documents, ["metadatas", "documents"])]
 
     def fingerprint(self) -> str:
         """Changes whenever any document is added, changed or removed."""
@@ -198,10 +196,9 @@ class Store:
     def chunk_terms(self) -> list[tuple[str, list[str]]]:
         """(chunk id, BM25 terms) of every committed chunk, in a stable order."""
         committed = {d: h[:_HASH_IN_ID] for d, h in self.document_hashes().items()}
-        got = self.chunks.get(include=["metadatas"])
         rows = [
             (cid, str(meta.get("terms", "")).split())
-            for cid, meta in zip(got["ids"], got["metadatas"])
+            for cid, meta, _ in _read_all(self.chunks, ["metadatas"])
             if committed.get(parse_chunk_id(cid)[0]) == parse_chunk_id(cid)[1]
         ]
         return sorted(rows)
@@ -241,7 +238,7 @@ class Store:
         committed = {d: h[:_HASH_IN_ID] for d, h in self.document_hashes().items()}
         removed = 0
         for collection in (self.chunks, self.sentences):
-            ids = collection.get(include=[])["ids"]
+            ids = [i for i, _, _ in _read_all(collection, [])]
             stale = [i for i in ids if committed.get(parse_chunk_id(i)[0]) != parse_chunk_id(i)[1]]
             for start in range(0, len(stale), 1000):
                 collection.delete(ids=stale[start : start + 1000])
@@ -250,6 +247,23 @@ class Store:
 
     def count_chunks(self) -> int:
         return int(self.chunks.count())
+
+
+# Chroma reads a whole collection in one SQL statement with a variable per record, and SQLite refuses
+# past ~32k ("too many SQL variables"): read in pages.
+READ_PAGE = 5_000
+
+
+def _read_all(collection: Any, include: list[str]) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+    """(id, metadata, document) of every record, page by page."""
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=READ_PAGE, offset=offset)
+        documents = got.get("documents") or [None] * len(got["ids"])
+        yield from zip(got["ids"], got["metadatas"] or [{}] * len(got["ids"]), documents)
+        if len(got["ids"]) < READ_PAGE:
+            return
+        offset += READ_PAGE
 
 
 def _upsert(collection: Any, parts: Sequence[Records]) -> None:

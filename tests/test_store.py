@@ -155,3 +155,16 @@ def test_unreachable_server_is_a_clear_error(free_port: int) -> None:
     settings = Settings(store={"url": f"http://127.0.0.1:{free_port}"}, embedder={"backend": "hash"})  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="chroma run"):
         _open(settings)
+
+
+def test_whole_collection_reads_come_in_pages(store_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite refuses one read of ~32k records; a page of 7 here must give exactly what one read gives."""
+    import ingest.store as store_module
+
+    ingest_paths([], store_settings)
+    store = _open(store_settings)
+    whole = (store.chunk_terms(), store.document_states(), [d.doc_id for d in store.documents_all()])
+    monkeypatch.setattr(store_module, "READ_PAGE", 7)
+    assert store.count_chunks() > 7 * 3  # several pages, and a last partial one
+    assert (store.chunk_terms(), store.document_states(), [d.doc_id for d in store.documents_all()]) == whole
+    assert store.recover() == 0

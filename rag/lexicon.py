@@ -12,6 +12,8 @@ import gzip
 from collections.abc import Iterable
 from pathlib import Path
 
+from ingest.terms import sub_words
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "ja_en_glosses.tsv.gz"
 
 # Irregular past forms a question or an article often uses ("Who led ...?"); a suffix rule cannot find them.
@@ -28,6 +30,7 @@ _IRREGULAR = {
 _SUFFIXES = ("ations", "ation", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
@@ -38,8 +41,10 @@ def stem(word: str) -> str:
     # headquarters / headquartered: both end at "headquart".
     if word.isascii() and len(word) > 6 and word.endswith("er"):
         word = word[:-2]
-    # close / closed / closing all meet at "clos".
-    return word[:-1] if word.isascii() and len(word) > 4 and word.endswith("e") else word
+    # close / closed / closing all meet at "clos"; employee / employs at "employ".
+    while word.isascii() and len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
 
 
 @functools.cache
@@ -56,12 +61,24 @@ def _glosses() -> dict[str, frozenset[str]]:
 def concepts(term: str) -> frozenset[str]:
     if term.isascii():
         return frozenset((stem(term),))
-    return _glosses().get(term, frozenset()) | {term}
+    return english_concepts(term) | {term}
 
 
+@functools.lru_cache(maxsize=65536)
 def english_concepts(term: str) -> frozenset[str]:
-    """What a term means in English: its stem, or a Japanese word's glosses (empty when unknown)."""
-    return frozenset((stem(term),)) if term.isascii() else _glosses().get(term, frozenset())
+    """What a term means in English: its stem, or a Japanese word's glosses (empty when unknown). A
+    compound the lexicon lacks means what its parts mean (研究開発: research, development); one-character
+    parts beside longer ones are affixes (化, 数, 号) that would match too much."""
+    if term.isascii():
+        return frozenset((stem(term),))
+    glosses = _glosses()
+    known = glosses.get(term)
+    if known is not None:
+        return known
+    parts = sub_words(term)
+    if any(len(p) > 1 for p in parts):
+        parts = [p for p in parts if len(p) > 1]
+    return frozenset(c for p in parts for c in glosses.get(p, ()))
 
 
 def all_concepts(terms: Iterable[str]) -> set[str]:

@@ -6,6 +6,7 @@ dropped; l/r, v/b, c/k merged, as Japanese transcription merges them), and skele
 
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 
@@ -25,13 +26,21 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def romanise(katakana: str) -> str:
-    return "".join(_KANA.get(ch, "") for ch in katakana)
+    # A small ャ/ュ/ョ palatalises the syllable before it: キャ is kya, not kiya.
+    return re.sub(r"(?<=[^aeiou])iy(?=[auo])", "y", "".join(_KANA.get(ch, "") for ch in katakana))
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonants only, in the forms Japanese transcription keeps apart."""
     text = word.lower()
-    for a, b in (("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
+    # English spellings as Japanese hears them: a silent gh (Bright ~ ブライト), th as s (Anthropic ~
+    # アンソロピック), a soft c (Voice ~ ボイス), no r after a vowel (Quorvane ~ クォーベイン). Romanised
+    # katakana has none of these spellings, so the rules touch English words only.
+    text = re.sub(r"gh(?=t|$)", "", text)
+    text = re.sub(r"c(?=[eiy])", "s", text)
+    text = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", text)
+    for a, b in (("ph", "f"), ("th", "s"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
         text = text.replace(a, b)
     text = text.translate(str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "j": "z", "y": ""}))
     text = re.sub(r"[aeiouh]", "", text)
@@ -51,7 +60,15 @@ def same_name(a: str, b: str) -> bool:
         return True
     shortest = min(len(a), len(b))
     needed = 0.85 if shortest == 4 else 0.8  # longer skeletons tolerate one transcription difference
-    return shortest >= 4 and SequenceMatcher(None, a, b).ratio() >= needed
+    return shortest >= 4 and _similar(a, b, needed)
+
+
+def _similar(a: str, b: str, needed: float) -> bool:
+    # The length bound first: the ratio cannot exceed 2 * shorter / total, and most pairs fail it.
+    if 2 * min(len(a), len(b)) < needed * (len(a) + len(b)):
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= needed and matcher.ratio() >= needed
 
 
 def _loose(romanised: str) -> str:
@@ -67,10 +84,35 @@ def katakana_forms(text: str) -> set[str]:
 
 
 def latin_forms(text: str) -> set[str]:
-    # Japanese loanwords have no plural: tokens ~ トークン.
-    return {re.sub(r"(?<=[^s])s$", "", w.lower()).replace("l", "r") for w in _LATIN_WORD.findall(text)}
+    # Japanese loanwords have no plural (tokens ~ トークン) and end a final -er/-or in a long a
+    # (parameter ~ パラメータ, monitor ~ モニター).
+    singular = {re.sub(r"(?<=[^s])s$", "", w.lower()).replace("l", "r") for w in _LATIN_WORD.findall(text)}
+    # ...and hear v as b, a soft c as s, and no silent final e: voice ~ ボイス (bois).
+    heard = {re.sub(r"(?<=[^aeiou])e$", "", re.sub(r"c(?=[eiy])", "s", w.replace("v", "b")).replace("c", "k"))
+             for w in singular}
+    return singular | heard | {re.sub(r"[eo]r$", "a", w) for w in singular if len(w) > 5}
 
 
 def short_name_match(forms: set[str], others: set[str]) -> bool:
     """Names too short for a consonant skeleton (Omni / オムニ) compared letter for letter, loosely."""
-    return any(len(a) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85 for a in forms for b in others)
+    return any(len(a) >= 4 and _similar(a, b, 0.85) for a in forms for b in others)
+
+
+_SMALL_Y = re.compile(r"(sh|ch|j)iy([auo])|([kgnhbpmr])iy([auo])")
+
+
+def hepburn(katakana: str) -> str:
+    """A kanji word's reading as a name is written in Latin script: トウホウ -> toho, キュウシュウ -> kyushu,
+    ホッカイドウ -> hokkaido (long vowels unmarked, as names usually are)."""
+    out = ""
+    for i, ch in enumerate(katakana):
+        if ch == "ッ":  # doubles the next consonant
+            out += _KANA.get(katakana[i + 1], "")[:1] if i + 1 < len(katakana) else ""
+        else:
+            out += _KANA.get(ch, "")
+    for a, b in (("si", "shi"), ("ti", "chi"), ("zi", "ji"), ("di", "ji"), ("hu", "fu")):
+        out = out.replace(a, b)
+    out = _SMALL_Y.sub(lambda m: f"{m.group(1)}{m.group(2)}" if m.group(1) else f"{m.group(3)}y{m.group(4)}", out)
+    for a, b in (("ou", "o"), ("oo", "o"), ("uu", "u")):
+        out = out.replace(a, b)
+    return out.replace("l", "r")

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.language import detect_language
-from ingest.terms import terms
+import unicodedata
+
+from ingest.terms import terms, terms_with_offsets
 
 MAX_QUESTION_CHARS = 2000
 
@@ -47,7 +49,10 @@ class Question:
 def analyse(text: str) -> Question:
     text = text.strip()
     lang = detect_language(text)
-    key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM))
+    # A counter after 何 asks for a count (何台, 何か国): an answer gives the number, not the counter.
+    normal = unicodedata.normalize("NFKC", text)
+    counters = {t for t, at in terms_with_offsets(text) if at and normal[at - 1] in "何幾"}
+    key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM and t not in counters))
     yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not _WH_JA.search(text)
     quoted = tuple(m.group(1).strip() for m in _QUOTED.finditer(text))
     return Question(text=text, lang=lang, yes_no=yes_no, key_terms=key, quoted=quoted)

@@ -121,3 +121,4 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(bundled_corpus_dir(), target, ignore=shutil.ignore_patterns("*.md"))
     return target
+

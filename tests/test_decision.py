@@ -7,12 +7,9 @@ exercise the reader and the decision, not the embedding model.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from assistants import assistant_over
 
-from ingest.pipeline import ingest_paths
-from ingest.settings import Settings
 from rag.assistant import Assistant
 from rag.question import analyse
 from rag.support import Vocabulary
@@ -46,14 +43,7 @@ lang: ja
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("decision")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(store={"dir": str(root / "store")}, embedder={"backend": "hash"})
-    assert ingest_paths([corpus], settings).ok
-    return Assistant.open(settings=settings)
+    return assistant_over(tmp_path_factory.mktemp("decision"), ARTICLES)
 
 
 def _slices_back(assistant: Assistant, answer) -> None:  # type: ignore[no-untyped-def]

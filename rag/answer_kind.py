@@ -1,0 +1,102 @@
+"""What kind of answer a question asks for (an amount, a count, a time, a span), and whether a sentence
+has one: "how many staff" is not answered by a year, "when" not by a head count, "how much did it cost"
+not by "9 trillion tokens". Numbers are also read as values, so 100万 meets "a million".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.question import Question
+
+_QUANTITY_QUESTION = re.compile(
+    r"\b(when|how (long|many|much|soon|old)|what (year|date|day|month)|birthday|date of)\b"
+    r"|いつ|何[日年月週人回]|どのくらい|どれくらい|何時間|いくつ|誕生日|生年月日|日付",
+    re.I,
+)
+QUANTITY = re.compile(
+    # A digit inside a name (GPT-4o, gpt2-chatbot) is not a quantity.
+    # (Only Latin script counts as "inside a name": in 約140人 or は130億 the number stands alone.)
+    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![A-Za-z-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|hundreds|thousands|millions|billions)\b|[一二三四五六七八九十百千万億]+[日週年月時人倍個つ回]",
+    re.I,
+)
+# A count ("how many staff", 何人) is not answered by a year or a date.
+_COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
+_YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
+_TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
+_SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
+_TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
+_DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b", re.I)
+_WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
+_TIME_WORDS = re.compile(
+    r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
+    r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
+    r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+_MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth)|いくら|幾ら|金額|売上", re.I)
+# An amount of money names its currency: "9 trillion tokens" is not one.
+_MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
+_SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+          "trillion": 1e12}
+SCALE_WORDS = set(_SCALE)  # not words to find: 100万 is matched as a value
+_AMOUNT = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*)?(万|億|兆|千|(?:thousand|million|billion|trillion)\b)|(\d[\d,]*(?:\.\d+)?)",
+                     re.I)
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")  # a term that is a bare number
+
+
+def amounts(text: str) -> set[float]:
+    """The numbers of a text as values, so 100万 meets "a million" and 130億 "13 billion"."""
+    found = set()
+    for m in _AMOUNT.finditer(text):
+        digits, scale, plain = m.group(1), m.group(2), m.group(3)
+        try:
+            if scale:
+                found.add(round(float((digits or "1").replace(",", "")) * _SCALE[scale.lower()], 3))
+            else:
+                found.add(float(plain.replace(",", "")))
+        except ValueError:
+            continue
+    return found
+
+
+def asks_quantity(question: Question) -> bool:
+    """Does the question ask when, how many, how much or how long?"""
+    return bool(_QUANTITY_QUESTION.search(question.text))
+
+
+def quantities(sentence: str) -> list[re.Match[str]]:
+    """The quantities of a sentence, without a list item's number ("1. サム・アルトマンのツイート")."""
+    return [m for m in QUANTITY.finditer(sentence)
+            if not (m.start() <= 2 and re.match(r"[.)、]", sentence[m.end():m.end() + 1]))]
+
+
+def typed(question: Question) -> bool:
+    """Does the question ask for a kind of answer a sentence can be checked for (an amount, a count, a time)?"""
+    return bool(_MONEY_QUESTION.search(question.text) or asks_quantity(question))
+
+
+def answer_type_ok(question: Question, sentence: str) -> bool:
+    """A how-much question needs an amount, a how-many question a count, a when question a time, in the
+    sentence itself and beyond the question's own."""
+    if _MONEY_QUESTION.search(question.text):
+        return bool(_MONEY.search(sentence))
+    if not asks_quantity(question):
+        return True
+    own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
+    found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
+    if _DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
+        found = [m for m in found if _SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
+    elif _COUNT_QUESTION.search(question.text):  # a count is neither a date nor a span of time
+        found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)]
+    elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
+        found = [m for m in found if _YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
+                 or _MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+        return bool(found) or bool(_TIME_WORDS.search(sentence))  # "next year", 来春: a time without digits
+    return bool(found)
+
+
+def _is_span(match: re.Match[str], sentence: str) -> bool:
+    """A number of time units: 5日, 3 weeks, "a week" (a date's 2024年 too: the caller tells years apart)."""
+    return bool(_TIME_UNIT.match(sentence[match.end():]) or _TIME_UNIT_END.search(match.group(0)))

@@ -1,0 +1,132 @@
+"""The reader's ways of meeting a question's words in a sentence: names in kanji by their reading,
+compounds by their parts, numbers by value, acronyms, counters, and the kind of answer a question wants."""
+
+from __future__ import annotations
+
+import pytest
+from assistants import assistant_over
+
+from rag.answer_kind import amounts, answer_type_ok, quantities
+from rag.assistant import Assistant
+from rag.lexicon import english_concepts
+from rag.names import hepburn
+from rag.question import analyse
+from rag.support import Reader, Vocabulary, entities
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("東邦通信の社長は石田正弘氏である。", "toho"),  # kanji name ~ Latin, by its reading
+    ("Toho Telecom signed the deal.", "東邦"),  # and the other way
+    ("北斗クラウドは石狩市に建設する。", "ishikari"),
+    ("Lumen Labs hired a chief technology officer.", "cto"),  # acronym ~ initials
+    ("Brightfen chief executive Dana Whitlock said so.", "ceo"),  # a title without its "officer"
+    ("The JLQ-Bench score was 81.4.", "jlq"),  # a part of a hyphenated name
+    ("Quorvane opened a Tokyo office.", "クォーベイン"),  # no r after a vowel, as Japanese hears it
+    ("Shizuri Voice raised funds.", "ボイス"),  # v as b, a soft c
+    ("The lab ordered 4,096 GPUs.", "gpu"),  # a short plural
+    ("顧客数は2月末時点で340社に達した。", "february"),  # a Japanese date names its month
+    ("パラメータ数は130億だった。", "parameters"),  # -er ~ the long a of a loanword
+    ("Silicon Valley investors backed it.", "シリコンバレー"),  # a katakana compound ~ two words
+])
+def test_a_sentence_names_the_term(text: str, term: str) -> None:
+    assert Vocabulary([text]).names(term)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Tohoku University opened a lab.", "東邦"),
+    ("The cat took off at noon.", "cto"),  # short words are not initials of a title
+    ("顧客数は3月末時点で340社に達した。", "february"),
+])
+def test_a_sentence_does_not_name_the_term(text: str, term: str) -> None:
+    assert not Vocabulary([text]).names(term)
+
+
+@pytest.mark.parametrize(("katakana", "latin"), [
+    ("トウホウ", "toho"), ("キュウシュウ", "kyushu"), ("ホッカイドウ", "hokkaido"), ("ショウギ", "shogi"),
+])
+def test_readings_are_written_as_names_are(katakana: str, latin: str) -> None:
+    assert hepburn(katakana) == latin
+
+
+def test_a_compound_the_lexicon_lacks_means_what_its_parts_mean() -> None:
+    assert "research" in english_concepts("研究開発")
+    assert "employment" in english_concepts("従業員数")
+    assert "number" not in english_concepts("従業員数")  # 数 is an affix beside a longer part
+
+
+def test_numbers_meet_by_value_across_languages() -> None:
+    assert amounts("入力100万トークンあたり") == amounts("per million input tokens") == {1e6}
+    assert amounts("パラメータ数は130億だった") == amounts("13 billion parameters")
+
+
+def test_a_counter_after_nani_asks_for_a_count_and_is_not_a_word_to_find() -> None:
+    assert "台" not in analyse("Wren-2は何台導入されていますか?").key_terms
+    assert "台" in analyse("倉庫に台を置いた。").key_terms
+
+
+def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity() -> None:
+    assert [m.group(0) for m in quantities("従業員数は約140人で")] == ["140"]
+    assert quantities("1. サム・アルトマンのツイート") == []
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("When did the office open?", "The office has 20 staff.", False),  # when: a time, not a count
+    ("When did the office open?", "The office opened in 2024.", True),
+    ("When did the office open?", "The office opened a week later.", True),
+    ("gpt2-chatbotは何時間公開されていたの?", "2024年4月末に公開された。", False),  # how long: not a date
+    ("gpt2-chatbotは何時間公開されていたの?", "わずか3時間だけ公開された。", True),
+    ("How many staff does the office have?", "It reopened a week later.", False),  # a count: not a span
+    ("How much did it cost to train?", "It was trained on 9 trillion tokens.", False),  # money names a currency
+    ("How much did it cost to train?", "Training cost $5 million.", True),
+    ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
+    ("When will volume shipments begin?", "Shipments will be large.", False),
+])
+def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
+    assert answer_type_ok(analyse(question), sentence) is expected
+
+
+def test_the_kind_of_thing_asked_for_weighs_double() -> None:
+    reader = Reader(analyse("Which law firm represents the publishers?"), lambda term: 0, 10)
+    assert reader.weights["law"] == 2 * reader.weights["firm"]
+
+
+def test_a_numbered_katakana_word_is_a_model_name_and_its_number_no_attribute() -> None:
+    question = analyse("カゲロウ3の学習にはどこのGPUが使われたの?")
+    assert "カゲロウ" in entities(question)
+    assert "3" not in Reader(question, lambda term: 0, 10).attributes
+
+
+def test_a_hyphenated_attribute_is_matched_by_its_parts() -> None:
+    reader = Reader(analyse("What energy-efficiency target was set?"), lambda term: 0, 10)
+    assert {"energy", "efficiency"} <= set(reader.attributes) and "energy-efficiency" not in reader.attributes
+
+
+ARTICLES = {
+    "toho_ja.md": "---\ntitle: 東邦通信、法人向けAIサービスを開始\nlang: ja\n---\n"
+                  "東邦通信は法人向けの新しいAIサービスを発表した。\n\n東邦通信の社長は石田正弘氏である。\n",
+    "aozora_ja.md": "---\ntitle: 青空シリコン、シリーズBで85億円を調達\nlang: ja\n---\n"
+                    "福岡市の半導体企業が資金調達を発表した。\n\nリード投資家は九州未来キャピタルである。\n",
+    "hoshikawa_ja.md": "---\ntitle: 星川AIの歩み\nlang: ja\n---\n"
+                       "星川AIの最初のモデルは2023年に公開され、パラメータ数は130億だった。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("reader"), ARTICLES)
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Who is the president of Toho?", "東邦通信の社長は石田正弘氏である。"),  # reading + gloss, across languages
+    ("How many parameters did Hoshikawa AI's first model have?", "パラメータ数は130億"),
+    ("青空シリコンのシリーズBをリードしたのはどこ?", "リード投資家は九州未来キャピタルである。"),  # the title names the rest
+])
+def test_questions_answered_from_the_sentence_that_says_it(assistant: Assistant, question: str, quoted: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    assert quoted in answer.citations[0].quote
+
+
+def test_what_the_articles_do_not_say_is_still_not_found(assistant: Assistant) -> None:
+    answer = assistant.ask("How many employees does Aozora Silicon have?")
+    assert (answer.status, answer.reason) == ("refused", "not_found")

@@ -110,3 +110,13 @@ def sub_words(word: str) -> list[str]:
     parts = [m.normalized_form() for m in _sudachi().tokenize(word, _fine_sudachi_mode())
              if m.part_of_speech()[0] not in _SKIP_POS - {"接尾辞"}]
     return [p for p in parts if p and p not in _JA_STOP] if len(parts) > 1 else []
+
+
+def kanji_proper_nouns(text: str) -> set[str]:
+    """Names written in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上), normalised as ``terms`` gives them."""
+    text = unicodedata.normalize("NFKC", text)
+    if not _KANJI.search(text):
+        return set()
+    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    return {m.normalized_form() for m in _sudachi().tokenize(blanked)
+            if m.part_of_speech()[1] == "固有名詞" and _KANJI.search(m.surface())}

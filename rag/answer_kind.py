@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.terms import kanji_proper_nouns, terms
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
@@ -30,6 +31,7 @@ _SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|�
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 _DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b", re.I)
 _WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
+_SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
@@ -72,24 +74,47 @@ def quantities(sentence: str) -> list[re.Match[str]]:
             if not (m.start() <= 2 and re.match(r"[.)、]", sentence[m.end():m.end() + 1]))]
 
 
+_WHO_QUESTION = re.compile(r"^\s*who\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
+# Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one
+# before 氏/さん), or a word in kanji before 氏/さん/教授/社長.
+_SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
+                      r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)")
+_NOT_SOMEONE = set("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _names_someone_new(question: Question, sentence: str) -> bool:
+    """A who-question is answered by a sentence that names someone (or some body) the question does not."""
+    asked = set(terms(question.text)) | _NOT_SOMEONE
+    named = [set(terms(m.group(0))) for m in _SOMEONE.finditer(sentence)]
+    named += [{t} for t in kanji_proper_nouns(sentence)]
+    return any(found and not found <= asked for found in named)
+
+
 def typed(question: Question) -> bool:
-    """Does the question ask for a kind of answer a sentence can be checked for (an amount, a count, a time)?"""
+    """Does the question ask for an amount, a count or a time, which a sentence can be checked for? (A
+    who-question is checked too, but a name is weaker evidence than a number: it does not count here.)"""
     return bool(_MONEY_QUESTION.search(question.text) or asks_quantity(question))
 
 
-def answer_type_ok(question: Question, sentence: str) -> bool:
-    """A how-much question needs an amount, a how-many question a count, a when question a time, in the
-    sentence itself and beyond the question's own."""
+def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
+    """A how-much question needs an amount, a how-many question a count, a when question a time, a who
+    question someone named, in the sentence itself and beyond the question's own. ``referent``: the
+    sentence an anaphor in this one refers to, if it has one."""
     if _MONEY_QUESTION.search(question.text):
         return bool(_MONEY.search(sentence))
+    if _WHO_QUESTION.search(question.text) and not asks_quantity(question):
+        # "He also led …": the one it refers to is named in ``referent``, the sentence before.
+        return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
     if not asks_quantity(question):
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
     if _DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
         found = [m for m in found if _SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
-    elif _COUNT_QUESTION.search(question.text):  # a count is neither a date nor a span of time
-        found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)]
+    elif _COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time nor a share
+        found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
+                 and not _SHARE.match(sentence[m.end():])]
     elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
         found = [m for m in found if _YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
                  or _MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]

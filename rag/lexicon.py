@@ -25,7 +25,7 @@ _IRREGULAR = {
     "went": "go", "gone": "go", "came": "come", "saw": "see", "seen": "see", "met": "meet", "paid": "pay",
     "spent": "spend", "sent": "send", "ran": "run", "chose": "choose", "chosen": "choose", "fell": "fall",
     "brought": "bring", "taught": "teach", "rose": "rise", "risen": "rise", "quit": "quit", "drew": "draw",
-    "drawn": "draw", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
+    "drawn": "draw", "found": "find", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
 }
 _SUFFIXES = ("ations", "ation", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import kanji_readings, terms, terms_with_offsets
+from ingest.terms import kanji_proper_nouns, kanji_readings, terms, terms_with_offsets
 from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, typed
 from rag.lexicon import all_concepts, concepts, english_concepts, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
@@ -49,6 +49,9 @@ TITLE_CREDIT = 0.5
 FOCUS_WEIGHT = 2.0
 
 _KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
+_KANJI = re.compile(r"[\u3400-\u9fff]")
+_PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
+_NAKAGURO_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
 _NUMBERED_KATAKANA = re.compile(r"([ァ-ヴー]{2,})[-‐]?(\d+)")
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 # Capitalised or digit-bearing Latin words (not a sentence's first word); ASCII only, since \w would run on
@@ -156,6 +159,11 @@ def entities(question: Question) -> set[str]:
         # ...except a number scaled by 万/億 (100万 is "a million" in English: it cannot match as written).
         scaled = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[万億千]", question.text)}
         found |= set(question.ascii_terms) - scaled
+    # A name in kanji the lexicon does not translate (織部, 苫小牧, 北上) is matched by its reading.
+    found |= {t for t in kanji_proper_nouns(question.text) if not english_concepts(t)}
+    # Katakana words joined by ・ are one foreign name (パララックス・リサーチ, サム・アルトマン): every part is
+    # the name, even a part the lexicon knows as a word (リサーチ, サム).
+    found |= {t for m in _NAKAGURO_NAME.finditer(question.text) for t in terms(m.group(0))}
     # A katakana word numbered like a model (カゲロウ3) is a name, even when the lexicon knows the word.
     found |= {t for m in _NUMBERED_KATAKANA.finditer(question.text) for t in terms(m.group(1))}
     # A bare number is a quantity to check in the sentence (1回, 2025), not a name to find in its context.
@@ -210,15 +218,15 @@ class Reader:
     def _checkable_names(self, passage: Passage) -> set[str]:
         if passage.lang == self.question.lang:
             return self.names
-        # Across languages only names in Latin script or katakana can be matched.
-        return {t for t in self.names if t.isascii() or name_words(t)}
+        # Across languages names are matched in Latin script, katakana, or by a kanji name's reading.
+        return {t for t in self.names if t.isascii() or name_words(t) or _KANJI.search(t)}
 
     def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary) -> float:
         across = passage.lang != self.question.lang
         weights = dict(self.weights)
-        if across:  # a word the lexicon does not know cannot be checked (a kanji name can, by its reading)
+        if across:  # a word the lexicon does not know cannot be checked (a word in kanji can, by its reading)
             weights = {t: w for t, w in weights.items()
-                       if english_concepts(t) or name_words(t) or NUMBER.match(t) or sentence.names(t)}
+                       if english_concepts(t) or name_words(t) or NUMBER.match(t) or _KANJI.search(t)}
         total = sum(weights.values())
         if not total:
             return 1.0 if not self.attributes else 0.0
@@ -248,7 +256,8 @@ class Reader:
         named = named and not any(_other_variant(t, sentence) for t in names)
         share = self._attribute_share(passage, sentence, title)
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
-        supports = named and share > needed and answer_type_ok(self.question, passage.text)
+        referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
+        supports = named and share > needed and answer_type_ok(self.question, passage.text, referent)
         return Support(passage, supports, share, named)
 
     def spread(self, passage: Passage) -> int:

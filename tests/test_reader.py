@@ -80,6 +80,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How much did it cost to train?", "Training cost $5 million.", True),
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
     ("When will volume shipments begin?", "Shipments will be large.", False),
+    ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count
+    ("Who led the funding round?", "The company raised $600 million in a funding round.", False),  # nobody named
+    ("Who led the funding round?", "The round was led by Glenmore Ventures.", True),
+    ("Who founded the lab?", "研究所は高田誠氏が設立した。", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -94,6 +98,17 @@ def test_a_numbered_katakana_word_is_a_model_name_and_its_number_no_attribute() 
     question = analyse("カゲロウ3の学習にはどこのGPUが使われたの?")
     assert "カゲロウ" in entities(question)
     assert "3" not in Reader(question, lambda term: 0, 10).attributes
+
+
+def test_names_in_a_japanese_question_include_kanji_names_and_nakaguro_compounds() -> None:
+    assert {"織部", "健太"} <= entities(analyse("北辰キャピタルの織部健太さんはどこの会社の取締役ですか?"))
+    assert {"パララックス", "リサーチ"} <= entities(analyse("パララックス・リサーチの創業者は誰ですか?"))
+    assert "日本" not in entities(analyse("日本の首相は誰?"))  # a place the lexicon translates is a word
+
+
+def test_found_as_the_past_of_find_is_not_a_founding() -> None:
+    assert not Vocabulary(["The score was found to overlap the training data."]).speaks_of("founder", False)
+    assert Vocabulary(["She founded the company in 2022."]).speaks_of("founder", False)
 
 
 def test_a_hyphenated_attribute_is_matched_by_its_parts() -> None:

@@ -124,6 +124,8 @@ class Vocabulary:
         within one script a consonant skeleton would match unrelated words, "exact" ~ "executive")."""
         if term in self.words or stem(term) in self.stems:
             return True
+        if not term.isascii() and len(term) >= 3 and any(_contains(term, w) for w in self.words):
+            return True
         if term.isascii() and term.isalpha() and 3 <= len(term) <= 5 and term in self.initialisms:
             return True
         if term.isascii():
@@ -159,8 +161,8 @@ def entities(question: Question) -> set[str]:
         # ...except a number scaled by 万/億 (100万 is "a million" in English: it cannot match as written).
         scaled = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[万億千]", question.text)}
         found |= set(question.ascii_terms) - scaled
-    # A name in kanji the lexicon does not translate (織部, 苫小牧, 北上) is matched by its reading.
-    found |= {t for t in kanji_proper_nouns(question.text) if not english_concepts(t)}
+    # A name in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上) is matched by its reading or its gloss.
+    found |= kanji_proper_nouns(question.text)
     # Katakana words joined by ・ are one foreign name (パララックス・リサーチ, サム・アルトマン): every part is
     # the name, even a part the lexicon knows as a word (リサーチ, サム).
     found |= {t for m in _NAKAGURO_NAME.finditer(question.text) for t in terms(m.group(0))}
@@ -183,6 +185,21 @@ def _focus(question: Question) -> set[str]:
     return found
 
 
+def _names_part(text: Vocabulary, part: str) -> bool:
+    """A part of a ・-joined name: a part that is also a common word (リサーチ, サム) names the whole only
+    written as it is, not through its translation ("research" is not Parallax Research)."""
+    if english_concepts(part):
+        return part in text.words
+    return text.names(part)
+
+
+def _contains(a: str, b: str) -> bool:
+    """One Japanese compound holds the other and most of it (従業員数 ~ 従業員): Sudachi cuts compounds
+    differently in different sentences."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
+
+
 def _word_parts(word: str) -> list[str]:
     """The letter-only parts of a hyphenated word (energy-efficiency -> energy, efficiency; not GPT-4o's 4o)."""
     return [p for p in word.split("-") if p.isalpha() and len(p) > 2]
@@ -203,6 +220,11 @@ class Reader:
     def __init__(self, question: Question, document_frequency: Callable[[str], int], documents: int) -> None:
         self.question = question
         self.names = entities(question)
+        # A ・-joined name is named by any of its parts (カルデラ for カルデラ・コンピュート, アルトマン for サム・
+        # アルトマン); every other name by itself.
+        joined = [set(terms(m.group(0))) & self.names for m in _NAKAGURO_NAME.finditer(question.text)]
+        in_joined = set().union(*joined) if joined else set()
+        self.name_groups = [g for g in joined if g] + [{t} for t in self.names - in_joined]
         model_numbers = {m.group(2) for m in _NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
         asked = [part for t in question.key_terms for part in (_word_parts(t) if t.isascii() and "-" in t
                                                                and t not in self.names else [t])]
@@ -249,9 +271,12 @@ class Reader:
         # a document whose title names them all (an article about Sam Altman speaks of him throughout).
         across = passage.lang != self.question.lang
         # A name that is also a word (Japan, Bill) may be translated: 日本, 法案.
-        named = all(context.names(t) or (across and t.isalpha() and context.speaks_of(t, True)) for t in names) and (
+        groups = [g & names for g in self.name_groups if g & names]
+        named = all(any(_names_part(context, t) if len(g) > 1 else
+                        context.names(t) or (across and t.isalpha() and context.speaks_of(t, True)) for t in g)
+                    for g in groups) and (
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
-            or all(title.names(t) for t in names)
+            or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(_other_variant(t, sentence) for t in names)
         share = self._attribute_share(passage, sentence, title)

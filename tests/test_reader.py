@@ -11,7 +11,7 @@ from rag.assistant import Assistant
 from rag.lexicon import english_concepts
 from rag.names import hepburn
 from rag.question import analyse
-from rag.support import Reader, Vocabulary, entities
+from rag.support import Reader, Vocabulary, _names_part, entities
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -103,7 +103,16 @@ def test_a_numbered_katakana_word_is_a_model_name_and_its_number_no_attribute() 
 def test_names_in_a_japanese_question_include_kanji_names_and_nakaguro_compounds() -> None:
     assert {"織部", "健太"} <= entities(analyse("北辰キャピタルの織部健太さんはどこの会社の取締役ですか?"))
     assert {"パララックス", "リサーチ"} <= entities(analyse("パララックス・リサーチの創業者は誰ですか?"))
-    assert "日本" not in entities(analyse("日本の首相は誰?"))  # a place the lexicon translates is a word
+    assert "北上" in entities(analyse("北上電力の従業員数は何人ですか?"))  # a place name, though also a word
+    assert "電力" not in entities(analyse("北上電力の従業員数は何人ですか?"))
+
+
+def test_a_name_joined_by_nakaguro_is_named_by_a_part_written_as_it_is() -> None:
+    reader = Reader(analyse("パララックス・リサーチの創業者は誰ですか?"), lambda term: 0, 10)
+    assert {"パララックス", "リサーチ"} in reader.name_groups
+    assert not _names_part(Vocabulary(["He led speech recognition research."]), "リサーチ")  # only a word
+    assert _names_part(Vocabulary(["Parallax said so."]), "パララックス")
+    assert Vocabulary(["従業員は約80人。"]).names("従業員数")  # a compound cut differently
 
 
 def test_found_as_the_past_of_find_is_not_a_founding() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.terms import kanji_proper_nouns, terms
+from rag.lexicon import is_english_word
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
@@ -31,6 +32,10 @@ _SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|�
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 _DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b", re.I)
 _WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
+_JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
+_SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
+                 "ヶ国": {"か国", "カ国", "ヶ国"}}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
@@ -86,7 +91,9 @@ _NOT_SOMEONE = set("""january february march april may june july august septembe
 def _names_someone_new(question: Question, sentence: str) -> bool:
     """A who-question is answered by a sentence that names someone (or some body) the question does not."""
     asked = set(terms(question.text)) | _NOT_SOMEONE
-    named = [set(terms(m.group(0))) for m in _SOMEONE.finditer(sentence)]
+    # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
+    named = [set(terms(m.group(0))) for m in _SOMEONE.finditer(sentence)
+             if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))]
     named += [{t} for t in kanji_proper_nouns(sentence)]
     return any(found and not found <= asked for found in named)
 
@@ -115,6 +122,10 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     elif _COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time nor a share
         found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
                  and not _SHARE.match(sentence[m.end():])]
+        counter = _JA_COUNTER.search(question.text)
+        if counter and _JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
+            wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
+            found = [m for m in found if any(sentence[m.end():].lstrip().startswith(c) for c in wanted)]
     elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
         found = [m for m in found if _YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
                  or _MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]

@@ -81,5 +81,15 @@ def english_concepts(term: str) -> frozenset[str]:
     return frozenset(c for p in parts for c in glosses.get(p, ()))
 
 
+@functools.cache
+def _english_words() -> frozenset[str]:
+    return frozenset(w for words in _glosses().values() for w in words)
+
+
+def is_english_word(word: str) -> bool:
+    """Is it a common English word (one the gloss lexicon uses: "several", "apple"), so probably no name?"""
+    return stem(word) in _english_words()
+
+
 def all_concepts(terms: Iterable[str]) -> set[str]:
     return {c for t in terms for c in concepts(t)}

@@ -31,15 +31,17 @@ def romanise(katakana: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
+def skeleton(word: str, silent_r: bool = False) -> str:
     """Consonants only, in the forms Japanese transcription keeps apart."""
     text = word.lower()
     # English spellings as Japanese hears them: a silent gh (Bright ~ ブライト), th as s (Anthropic ~
-    # アンソロピック), a soft c (Voice ~ ボイス), no r after a vowel (Quorvane ~ クォーベイン). Romanised
-    # katakana has none of these spellings, so the rules touch English words only.
+    # アンソロピック), a soft c (Voice ~ ボイス), and with ``silent_r`` no r after a vowel (Quorvane ~
+    # クォーベイン; but Fernhollow ~ フェルンホロウ keeps it). Romanised katakana has none of these
+    # spellings, so the rules touch English words only.
     text = re.sub(r"gh(?=t|$)", "", text)
     text = re.sub(r"c(?=[eiy])", "s", text)
-    text = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", text)
+    if silent_r:
+        text = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", text)
     for a, b in (("ph", "f"), ("th", "s"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
         text = text.replace(a, b)
     text = text.translate(str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "j": "z", "y": ""}))
@@ -51,8 +53,9 @@ def skeleton(word: str) -> str:
 
 def name_words(text: str) -> set[str]:
     """Skeletons of the katakana words and Latin words of ``text`` (3+ consonants, to avoid chance hits)."""
-    words = [romanise(w) for w in _KATAKANA_WORD.findall(text)] + _LATIN_WORD.findall(text)
-    return {s for s in (skeleton(w) for w in words) if len(s) >= 3}
+    kana = [skeleton(romanise(w)) for w in _KATAKANA_WORD.findall(text)]
+    latin = [skeleton(w, silent_r) for w in _LATIN_WORD.findall(text) for silent_r in (False, True)]
+    return {s for s in kana + latin if len(s) >= 3}
 
 
 def same_name(a: str, b: str) -> bool:

@@ -47,6 +47,7 @@ TYPED_SHARE = 0.4
 # not repeat it (青空シリコンのシリーズB ... -> リード投資家は九州未来キャピタル), but saying it counts more.
 TITLE_CREDIT = 0.5
 FOCUS_WEIGHT = 2.0
+COMMON_NAME_SHARE = 0.2
 
 _KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
 _KANJI = re.compile(r"[\u3400-\u9fff]")
@@ -219,7 +220,10 @@ class Reader:
 
     def __init__(self, question: Question, document_frequency: Callable[[str], int], documents: int) -> None:
         self.question = question
-        self.names = entities(question)
+        # A kanji place name most of the corpus mentions (日本 in articles about Japan) tells the articles
+        # apart no better than a word: it is weighed as one instead of required as a name.
+        self.names = {t for t in entities(question)
+                      if not (_KANJI.search(t) and document_frequency(t) > COMMON_NAME_SHARE * documents)}
         # A ・-joined name is named by any of its parts (カルデラ for カルデラ・コンピュート, アルトマン for サム・
         # アルトマン); every other name by itself.
         joined = [set(terms(m.group(0))) & self.names for m in _NAKAGURO_NAME.finditer(question.text)]

@@ -27,6 +27,7 @@ from rag.support import Reader, Vocabulary, _names_part, entities
     ("顧客数は2月末時点で340社に達した。", "february"),  # a Japanese date names its month
     ("パラメータ数は130億だった。", "parameters"),  # -er ~ the long a of a loanword
     ("Silicon Valley investors backed it.", "シリコンバレー"),  # a katakana compound ~ two words
+    ("Fernhollow launched Patchwork.", "フェルンホロウ"),  # an r after a vowel heard, too
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)
@@ -84,6 +85,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("Who led the funding round?", "The company raised $600 million in a funding round.", False),  # nobody named
     ("Who led the funding round?", "The round was led by Glenmore Ventures.", True),
     ("Who founded the lab?", "研究所は高田誠氏が設立した。", True),
+    ("Who founded Veltrane Cloud?", "Several founders said they were renegotiating.", False),  # a first word
+    ("桐谷教授の研究チームは何人で構成されていますか?", "チームは40回の実演から学習させた。", False),  # 何人: so many 人
+    ("桐谷教授の研究チームは何人で構成されていますか?", "チームは12人で構成される。", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -113,6 +117,13 @@ def test_a_name_joined_by_nakaguro_is_named_by_a_part_written_as_it_is() -> None
     assert not _names_part(Vocabulary(["He led speech recognition research."]), "リサーチ")  # only a word
     assert _names_part(Vocabulary(["Parallax said so."]), "パララックス")
     assert Vocabulary(["従業員は約80人。"]).names("従業員数")  # a compound cut differently
+
+
+def test_a_kanji_place_most_of_the_corpus_names_is_weighed_as_a_word() -> None:
+    question = analyse("日本での価格はいくらですか?")
+    assert "日本" in entities(question)
+    assert "日本" not in Reader(question, lambda term: 30, 100).names  # in 30% of the chunks
+    assert "日本" in Reader(question, lambda term: 3, 100).names
 
 
 def test_found_as_the_past_of_find_is_not_a_founding() -> None:

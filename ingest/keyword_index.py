@@ -12,7 +12,7 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,11 +123,12 @@ class KeywordIndex:
             return None
 
 
-def load_keyword_index(store: Store) -> KeywordIndex:
-    """The store's BM25 index, rebuilt from the chunk records when the store has changed since it was saved."""
+def load_keyword_index(store: Store, hashes: Mapping[str, str] | None = None) -> KeywordIndex:
+    """The store's BM25 index, rebuilt from the chunk records when the store has changed since it was saved.
+    ``hashes``: doc_id -> hash of the committed documents, if the caller has read them already."""
     from ingest.terms import TOKENIZER_VERSION
 
-    fingerprint = f"{store.fingerprint()}|{TOKENIZER_VERSION}"
+    fingerprint = f"{store.fingerprint(hashes)}|{TOKENIZER_VERSION}"
     path = store.keyword_index_path
     index = KeywordIndex.load(path)
     if index is not None and index.fingerprint == fingerprint:

@@ -28,7 +28,8 @@ class Assistant:
         if not self.documents:
             raise KonkyoError(f"the store at {settings.store.url or settings.store.dir} is empty",
                               "run `konkyo ingest` first (with the same --store)")
-        self.retriever = Retriever(store, self.documents, load_keyword_index(store))
+        hashes = {doc_id: doc.doc_hash for doc_id, doc in self.documents.items()}
+        self.retriever = Retriever(store, self.documents, load_keyword_index(store, hashes))
 
     @classmethod
     def open(cls, store: str | None = None, settings: Settings | None = None) -> Assistant:

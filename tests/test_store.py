@@ -136,6 +136,9 @@ def test_keyword_index_follows_the_store(store_settings: Settings, corpus_copy: 
     store = _open(store_settings)
     index = load_keyword_index(store)
     assert sorted(index.ids) == sorted(store.chunks.get(include=[])["ids"])
+    # The Assistant passes the hashes of the documents it has just read instead of reading them again.
+    hashes = {d.doc_id: d.doc_hash for d in store.documents_all()}
+    assert store.fingerprint(hashes) == store.fingerprint() != store.fingerprint({**hashes, "x": "y"})
     hits = index.search(["プラフラ", "ダリワル"], k=3)
     assert hits and hits[0][0].startswith("ja_note_gpt4o_omni_team#")
     (corpus_copy / "ja_note_gpt4o_omni_team.txt").unlink()

@@ -120,3 +120,20 @@ def kanji_proper_nouns(text: str) -> set[str]:
     blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
     return {m.normalized_form() for m in _sudachi().tokenize(blanked)
             if m.part_of_speech()[1] == "固有名詞" and _KANJI.search(m.surface())}
+
+
+def noun_runs(text: str) -> list[list[tuple[str, str]]]:
+    """Runs of consecutive nouns (with prefixes and suffixes) in the Japanese of ``text``, each morpheme as
+    (normalised form, surface): 空都デバイスは… -> [[(空都, 空都), (デバイス, デバイス)], …]. A company or place
+    name is such a run."""
+    text = unicodedata.normalize("NFKC", text)
+    if not _JAPANESE.search(text):
+        return []
+    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    runs: list[list[tuple[str, str]]] = [[]]
+    for m in _sudachi().tokenize(blanked):
+        if m.part_of_speech()[0] in ("名詞", "接頭辞", "接尾辞") and not m.surface().isspace():
+            runs[-1].append((m.normalized_form(), m.surface()))
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]

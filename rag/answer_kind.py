@@ -36,6 +36,7 @@ _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
                  "ヶ国": {"か国", "カ国", "ヶ国"}}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
 _SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
@@ -80,9 +81,11 @@ def quantities(sentence: str) -> list[re.Match[str]]:
 
 
 _WHO_QUESTION = re.compile(r"^\s*who\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
+# "Which university …", どの会社, どこの投資家: answered by naming one, like a who-question.
+_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの", re.I)
 # Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one
 # before 氏/さん), or a word in kanji before 氏/さん/教授/社長.
-_SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
+_SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*\d[\w.-]*|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
                       r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)")
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -110,7 +113,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     sentence an anaphor in this one refers to, if it has one."""
     if _MONEY_QUESTION.search(question.text):
         return bool(_MONEY.search(sentence))
-    if _WHO_QUESTION.search(question.text) and not asks_quantity(question):
+    if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
     if not asks_quantity(question):
@@ -129,6 +132,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
         found = [m for m in found if _YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
                  or _MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+        if _WHICH_YEAR.search(question.text):  # 何年, "what year": a year, not a month
+            return any(_YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
         return bool(found) or bool(_TIME_WORDS.search(sentence))  # "next year", 来春: a time without digits
     return bool(found)
 

@@ -25,11 +25,12 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import kanji_proper_nouns, kanji_readings, terms, terms_with_offsets
+from ingest.terms import kanji_proper_nouns, kanji_readings, noun_runs, terms, terms_with_offsets
 from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, typed
 from rag.lexicon import all_concepts, concepts, english_concepts, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
@@ -113,6 +114,7 @@ class Vocabulary:
         self.reading_forms = {hepburn(r) for r in kanji_readings(joined)}  # 東邦 -> toho, 石狩 -> ishikari
         self.concepts = all_concepts(self.words)
         self._named: dict[str, bool] = {}
+        self.text = unicodedata.normalize("NFKC", "\n".join(texts))
 
     def names(self, term: str) -> bool:
         found = self._named.get(term)
@@ -167,6 +169,9 @@ def entities(question: Question) -> set[str]:
     # Katakana words joined by ・ are one foreign name (パララックス・リサーチ, サム・アルトマン): every part is
     # the name, even a part the lexicon knows as a word (リサーチ, サム).
     found |= {t for m in _NAKAGURO_NAME.finditer(question.text) for t in terms(m.group(0))}
+    # A run of nouns with a part in kanji the lexicon does not know is a company or place name (空都デバイス,
+    # 北斗クラウド), as is a run Sudachi could only cut into single kanji (白霧町 -> 白, 霧, 町).
+    found |= {t for _, members in compound_names(question) for t in members}
     # A katakana word numbered like a model (カゲロウ3) is a name, even when the lexicon knows the word.
     found |= {t for m in _NUMBERED_KATAKANA.finditer(question.text) for t in terms(m.group(1))}
     # A bare number is a quantity to check in the sentence (1回, 2025), not a name to find in its context.
@@ -201,6 +206,27 @@ def _contains(a: str, b: str) -> bool:
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
 
 
+def compound_names(question: Question) -> list[tuple[str, set[str]]]:
+    """The compound names of a question, each as (its text, the terms it is made of)."""
+    found = []
+    for run in noun_runs(question.text):
+        surfaces = [surface for _, surface in run]
+        if len(run) < 2 or any(q in "".join(surfaces) for q in "何幾"):
+            continue
+        unknown = any(_KANJI.search(surface) and len(surface) > 1 and not english_concepts(form) for form, surface in run)
+        cut_up = any(len(a) == 1 == len(b) and _KANJI.search(a + b) for a, b in zip(surfaces, surfaces[1:]))
+        if unknown or cut_up:
+            found.append(("".join(surfaces), {form for form, _ in run}))
+    return found
+
+
+def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
+    """A compound name is named as written, or by a part of it the lexicon does not know (北斗 of 北斗クラウド,
+    also by its reading: Hokuto)."""
+    return surface in text.text or any(
+        _KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members)
+
+
 def _word_parts(word: str) -> list[str]:
     """The letter-only parts of a hyphenated word (energy-efficiency -> energy, efficiency; not GPT-4o's 4o)."""
     return [p for p in word.split("-") if p.isalpha() and len(p) > 2]
@@ -227,7 +253,10 @@ class Reader:
         # A ・-joined name is named by any of its parts (カルデラ for カルデラ・コンピュート, アルトマン for サム・
         # アルトマン); every other name by itself.
         joined = [set(terms(m.group(0))) & self.names for m in _NAKAGURO_NAME.finditer(question.text)]
-        in_joined = set().union(*joined) if joined else set()
+        # A compound name (空都デバイス) is checked as a whole; see _names_compound.
+        self.compounds = [(surface, members & self.names) for surface, members in compound_names(question)
+                          if members & self.names]
+        in_joined = set().union(*joined, *(members for _, members in self.compounds))
         self.name_groups = [g for g in joined if g] + [{t} for t in self.names - in_joined]
         model_numbers = {m.group(2) for m in _NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
         asked = [part for t in question.key_terms for part in (_word_parts(t) if t.isascii() and "-" in t
@@ -278,7 +307,8 @@ class Reader:
         groups = [g & names for g in self.name_groups if g & names]
         named = all(any(_names_part(context, t) if len(g) > 1 else
                         context.names(t) or (across and t.isalpha() and context.speaks_of(t, True)) for t in g)
-                    for g in groups) and (
+                    for g in groups) and all(_names_compound(context, surface, members)
+                                             for surface, members in self.compounds) and (
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)
         )

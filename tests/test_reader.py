@@ -11,7 +11,7 @@ from rag.assistant import Assistant
 from rag.lexicon import english_concepts
 from rag.names import hepburn
 from rag.question import analyse
-from rag.support import Reader, Vocabulary, _names_part, entities
+from rag.support import Reader, Vocabulary, _names_compound, _names_part, compound_names, entities
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -88,6 +88,11 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("Who founded Veltrane Cloud?", "Several founders said they were renegotiating.", False),  # a first word
     ("桐谷教授の研究チームは何人で構成されていますか?", "チームは40回の実演から学習させた。", False),  # 何人: so many 人
     ("桐谷教授の研究チームは何人で構成されていますか?", "チームは12人で構成される。", True),
+    ("Which universities belong to the consortium?", "It is run by a consortium of university labs.", False),
+    ("Which universities belong to the consortium?", "Members include Kyoto University and Tohoku University.", True),
+    ("Which model was added last?", "We also introduced fastchat-t5-3b.", True),  # a model's name is a name
+    ("空都デバイスは何年に設立されましたか?", "同社は2月に説明会を開く。", False),  # 何年: a year, not a month
+    ("空都デバイスは何年に設立されましたか?", "同社は2019年に設立された。", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -124,6 +129,16 @@ def test_a_kanji_place_most_of_the_corpus_names_is_weighed_as_a_word() -> None:
     assert "日本" in entities(question)
     assert "日本" not in Reader(question, lambda term: 30, 100).names  # in 30% of the chunks
     assert "日本" in Reader(question, lambda term: 3, 100).names
+
+
+def test_a_noun_run_with_an_unknown_kanji_part_is_a_company_or_place_name() -> None:
+    assert compound_names(analyse("空都デバイスは何年に設立された会社ですか?")) == [("空都デバイス", {"空都", "デバイス"})]
+    assert compound_names(analyse("白霧町の人口は?"))[0][0] == "白霧町"  # cut into single kanji
+    assert compound_names(analyse("東邦通信の社長は誰?")) == []  # words the lexicon knows: left to the reader
+    reader = Reader(analyse("空都デバイスの設立はいつ?"), lambda term: 0, 10)
+    assert not set(reader.attributes) & {"空都", "デバイス"}
+    assert _names_compound(Vocabulary(["Hokuto Cloud said so."]), "北斗クラウド", {"北斗", "クラウド"})  # reading
+    assert not _names_compound(Vocabulary(["デバイス各社が発表した。"]), "空都デバイス", {"空都", "デバイス"})
 
 
 def test_found_as_the_past_of_find_is_not_a_founding() -> None:

@@ -141,3 +141,24 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
 def _is_span(match: re.Match[str], sentence: str) -> bool:
     """A number of time units: 5日, 3 weeks, "a week" (a date's 2024年 too: the caller tells years apart)."""
     return bool(_TIME_UNIT.match(sentence[match.end():]) or _TIME_UNIT_END.search(match.group(0)))
+
+
+# What a question measures, and the units a sentence gives it in: "how big is the site" is answered by
+# "48 hectares", 割合 by "38%". (Each unit follows a number.)
+_DIMENSIONS = [
+    ({"広さ", "面積", "area", "acreage"},
+     r"ヘクタール|平方メートル|平方キロ|㎡|坪|\b(hectares?|ha|acres?|square (metres?|meters?|feet|kilometres?|kilometers?|miles?))\b"),
+    ({"割合", "比率", "シェア", "share", "proportion", "percentage", "percent", "fraction", "ratio"},
+     r"%|％|割|パーセント|\b(percent|per cent)\b"),
+    ({"容量", "出力", "capacity", "output"},
+     r"メガワット|ギガワット|キロワット|\b([kMG]W|[kMG]Wh|megawatts?|gigawatts?|kilowatts?)\b|テラバイト|ギガバイト|\b(TB|GB|terabytes?|gigabytes?)\b"),
+    ({"重さ", "重量", "weight"}, r"キロ|トン|グラム|\b(kg|kilograms?|tons?|tonnes?|grams?|pounds?)\b"),
+    ({"距離", "長さ", "distance", "length"}, r"キロ|メートル|\b(km|kilometres?|kilometers?|metres?|meters?|miles?)\b"),
+]
+_DIMENSION_UNITS = [(words, re.compile(r"\d[\d,.]*\s*(?:" + units + ")", re.I)) for words, units in _DIMENSIONS]
+
+
+def gives_measure(term: str, sentence: str) -> bool:
+    """Does the sentence give the measure the question's word asks for (広さ ~ 48ヘクタール, share ~ 58%)?"""
+    return any(term in words and units.search(sentence) for words, units in _DIMENSION_UNITS)
+

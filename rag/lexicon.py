@@ -36,7 +36,8 @@ def stem(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
         if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
-            word = word[: -len(suffix)]
+            # operation / operates / operated all meet at "operat".
+            word = word[: -len(suffix)] + ("at" if suffix.startswith("ation") else "")
             break
     # headquarters / headquartered: both end at "headquart".
     if word.isascii() and len(word) > 6 and word.endswith("er"):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, kanji_readings, noun_runs, terms, terms_with_offsets
-from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, typed
+from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_measure, typed
 from rag.lexicon import all_concepts, concepts, english_concepts, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.question import Question
@@ -288,7 +288,7 @@ class Reader:
         said = 0.0
         stated = amounts(passage.text) & self.amounts
         for term, weight in weights.items():
-            if sentence.speaks_of(term, across) or (NUMBER.match(term) and stated):
+            if sentence.speaks_of(term, across) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text):
                 said += weight
             elif title.names(term):  # the title's own words, not a gloss of them
                 said += TITLE_CREDIT * weight

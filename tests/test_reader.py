@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from assistants import assistant_over
 
-from rag.answer_kind import amounts, answer_type_ok, quantities
+from rag.answer_kind import amounts, answer_type_ok, gives_measure, quantities
 from rag.assistant import Assistant
-from rag.lexicon import english_concepts
+from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
 from rag.question import analyse
 from rag.support import Reader, Vocabulary, _names_compound, _names_part, compound_names, entities
@@ -139,6 +139,22 @@ def test_a_noun_run_with_an_unknown_kanji_part_is_a_company_or_place_name() -> N
     assert not set(reader.attributes) & {"空都", "デバイス"}
     assert _names_compound(Vocabulary(["Hokuto Cloud said so."]), "北斗クラウド", {"北斗", "クラウド"})  # reading
     assert not _names_compound(Vocabulary(["デバイス各社が発表した。"]), "空都デバイス", {"空都", "デバイス"})
+
+
+@pytest.mark.parametrize(("term", "sentence", "expected"), [
+    ("広さ", "約48ヘクタールの町有地に建設する。", True),  # an area is answered in an area's units
+    ("share", "Patchwork resolved 58% of the bugs.", True),
+    ("割合", "海外向けは売上の38%を占める。", True),
+    ("容量", "最大250メガワットを供給する。", True),
+    ("広さ", "従業員は48人。", False),
+    ("share", "The company's shares rose.", False),
+])
+def test_a_measure_is_answered_in_its_units(term: str, sentence: str, expected: bool) -> None:
+    assert gives_measure(term, sentence) is expected
+
+
+def test_an_action_and_its_noun_share_a_stem() -> None:
+    assert {stem(w) for w in ("operation", "operates", "operated", "operating")} == {"operat"}
 
 
 def test_found_as_the_past_of_find_is_not_a_founding() -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, kanji_readings, noun_runs, terms, terms_with_offsets
 from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_measure, typed
-from rag.lexicon import all_concepts, concepts, english_concepts, stem
+from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.question import Question
 from rag.retrieval import Passage
@@ -53,6 +53,7 @@ COMMON_NAME_SHARE = 0.2
 _KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
 _KANJI = re.compile(r"[\u3400-\u9fff]")
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)+")
 _NAKAGURO_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
 _NUMBERED_KATAKANA = re.compile(r"([ァ-ヴー]{2,})[-‐]?(\d+)")
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -192,9 +193,9 @@ def _focus(question: Question) -> set[str]:
 
 
 def _names_part(text: Vocabulary, part: str) -> bool:
-    """A part of a ・-joined name: a part that is also a common word (リサーチ, サム) names the whole only
-    written as it is, not through its translation ("research" is not Parallax Research)."""
-    if english_concepts(part):
+    """A part of a name of several words: a part that is also a common word (リサーチ, サム, General) names
+    the whole only written as it is, not through its translation ("research" is not Parallax Research)."""
+    if is_english_word(part) if part.isascii() else english_concepts(part):
         return part in text.words
     return text.names(part)
 
@@ -253,11 +254,14 @@ class Reader:
         # A ・-joined name is named by any of its parts (カルデラ for カルデラ・コンピュート, アルトマン for サム・
         # アルトマン); every other name by itself.
         joined = [set(terms(m.group(0))) & self.names for m in _NAKAGURO_NAME.finditer(question.text)]
+        # Minatogawa University, Hamamisaki General Hospital: one name, named by a distinctive part.
+        joined += [set(terms(m.group(0))) & self.names for m in _CAPITALISED_RUN.finditer(question.text)]
         # A compound name (空都デバイス) is checked as a whole; see _names_compound.
         self.compounds = [(surface, members & self.names) for surface, members in compound_names(question)
                           if members & self.names]
         in_joined = set().union(*joined, *(members for _, members in self.compounds))
         self.name_groups = [g for g in joined if g] + [{t} for t in self.names - in_joined]
+        self.common_names = {t for t in self.names if document_frequency(t) > COMMON_NAME_SHARE * documents}
         model_numbers = {m.group(2) for m in _NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
         asked = [part for t in question.key_terms for part in (_word_parts(t) if t.isascii() and "-" in t
                                                                and t not in self.names else [t])]
@@ -305,9 +309,18 @@ class Reader:
         across = passage.lang != self.question.lang
         # A name that is also a word (Japan, Bill) may be translated: 日本, 法案.
         groups = [g & names for g in self.name_groups if g & names]
-        named = all(any(_names_part(context, t) if len(g) > 1 else
-                        context.names(t) or (across and t.isalpha() and context.speaks_of(t, True)) for t in g)
-                    for g in groups) and all(_names_compound(context, surface, members)
+
+        def said(term: str) -> bool:
+            return context.names(term) or (across and term.isalpha() and context.speaks_of(term, True))
+
+        def group_said(group: set[str]) -> bool:
+            # A name of several words is named by a distinctive part; the corpus's commonest (AI) is none.
+            distinctive = group - self.common_names
+            if len(group) > 1 and distinctive:
+                return any(_names_part(context, t) for t in distinctive)
+            return all(said(t) for t in group)
+
+        named = all(group_said(g) for g in groups) and all(_names_compound(context, surface, members)
                                              for surface, members in self.compounds) and (
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)

@@ -153,6 +153,13 @@ def test_a_measure_is_answered_in_its_units(term: str, sentence: str, expected: 
     assert gives_measure(term, sentence) is expected
 
 
+def test_a_name_of_several_capitalised_words_is_named_by_a_distinctive_part() -> None:
+    question = analyse("How many sensors are on the Minatogawa University robot hand?")
+    reader = Reader(question, lambda term: 60 if term == "university" else 1, 100)
+    assert {"minatogawa", "university"} in reader.name_groups
+    assert "university" in reader.common_names  # in most chunks: it tells nothing apart
+
+
 def test_an_action_and_its_noun_share_a_stem() -> None:
     assert {stem(w) for w in ("operation", "operates", "operated", "operating")} == {"operat"}
 

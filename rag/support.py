@@ -326,6 +326,12 @@ class Reader:
             or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(_other_variant(t, sentence) for t in names)
+        if not self.attributes and len(groups) > 1:
+            # A question of names alone ("Who is Amanagi's CEO?") asks how they relate: the sentence itself
+            # must name them together, not its neighbourhood (a sentence about Quillmark's chief executive
+            # beside one about Amanagi is no answer).
+            context = sentence
+            named = named and all(group_said(g) for g in groups)
         share = self._attribute_share(passage, sentence, title)
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before

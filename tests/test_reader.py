@@ -179,6 +179,9 @@ ARTICLES = {
                   "東邦通信は法人向けの新しいAIサービスを発表した。\n\n東邦通信の社長は石田正弘氏である。\n",
     "aozora_ja.md": "---\ntitle: 青空シリコン、シリーズBで85億円を調達\nlang: ja\n---\n"
                     "福岡市の半導体企業が資金調達を発表した。\n\nリード投資家は九州未来キャピタルである。\n",
+    "nagi_en.md": "---\ntitle: Nagi Trading adopts Relay\nlang: en\n---\n"
+                  "Nagi Trading will roll out Relay to all of its staff this year.\n\n"
+                  "\"It reads the paper once,\" said Imogen Saltash, Quillmark's chief executive.\n",
     "hoshikawa_ja.md": "---\ntitle: 星川AIの歩み\nlang: ja\n---\n"
                        "星川AIの最初のモデルは2023年に公開され、パラメータ数は130億だった。\n",
 }
@@ -198,6 +201,12 @@ def test_questions_answered_from_the_sentence_that_says_it(assistant: Assistant,
     answer = assistant.ask(question)
     assert answer.status == "answered", answer.text
     assert quoted in answer.citations[0].quote
+
+
+def test_a_question_of_names_alone_needs_them_named_together(assistant: Assistant) -> None:
+    # The sentence before names Nagi Trading; this one names another company's chief executive.
+    answer = assistant.ask("Who is Nagi Trading's CEO?")
+    assert answer.status == "refused", answer.text
 
 
 def test_what_the_articles_do_not_say_is_still_not_found(assistant: Assistant) -> None:

@@ -30,8 +30,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import kanji_proper_nouns, kanji_readings, noun_runs, terms, terms_with_offsets
+from ingest.terms import kanji_readings, terms, terms_with_offsets
 from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_measure, typed
+from rag.entities import (
+    CAPITALISED_RUN, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus,
+    word_parts,
+)
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.question import Question
@@ -50,19 +54,8 @@ TITLE_CREDIT = 0.5
 FOCUS_WEIGHT = 2.0
 COMMON_NAME_SHARE = 0.2
 
-_KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
-_KANJI = re.compile(r"[\u3400-\u9fff]")
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
-_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)+")
-_NAKAGURO_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
-_NUMBERED_KATAKANA = re.compile(r"([ァ-ヴー]{2,})[-‐]?(\d+)")
 _LATIN = re.compile(r"[A-Za-z]{3,}")
-# Capitalised or digit-bearing Latin words (not a sentence's first word); ASCII only, since \w would run on
-# into the Japanese that follows a name ("Arenaを動かしている").
-_NAME_IN_QUESTION = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z0-9.-]*|\b[A-Za-z-]*\d[A-Za-z0-9.-]*")
-# Capitalised, but not names: a date is checked as a quantity, not matched as a word.
-_MONTHS = [""] + """january february march april may june july august september october november december""".split()
-_CALENDAR = set(_MONTHS[1:]) | set("monday tuesday wednesday thursday friday saturday sunday".split())
 # A sentence opening with one of these is about what the sentence before it named.
 # A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet").
 _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|the (company|model|team|project))\b"
@@ -94,9 +87,9 @@ class Vocabulary:
         # Short plurals the stemmer leaves alone: GPUs ~ GPU.
         self.words |= {w[:-1] for w in self.words if w.isascii() and w.endswith("s") and not w.endswith("ss") and len(w) > 3}
         # The parts of a hyphenated word: JLQ-Bench names JLQ, co-founded says founded.
-        self.words |= {part for w in self.words if "-" in w for part in _word_parts(w)}
+        self.words |= {part for w in self.words if "-" in w for part in word_parts(w)}
         # A Japanese date names its month: 2月末 ~ "the end of February".
-        self.words |= {_MONTHS[int(m)] for text in texts for m in re.findall(r"(?<!\d)(1[0-2]|0?[1-9])\s*月", text)}
+        self.words |= {MONTHS[int(m)] for text in texts for m in re.findall(r"(?<!\d)(1[0-2]|0?[1-9])\s*月", text)}
         # Initials of runs of words, for acronyms: "chief technology officer" ~ CTO.
         latin = [w for w in re.findall(r"[A-Za-z]+", " ".join(texts)) if len(w) > 3]
         self.initialisms = {"".join(w[0] for w in latin[i:i + n]).lower() for n in (3, 4, 5) for i in range(len(latin) - n + 1)}
@@ -104,8 +97,8 @@ class Vocabulary:
         self.initialisms |= {f"c{b[0].lower()}o" for a, b in zip(latin, latin[1:]) if a.lower() == "chief"}
         self.stems = {stem(w) for w in self.words}
         # Sudachi's words split runs of katakana (オムニチーム -> オムニ, チーム): match names against both.
-        joined = "\n".join([*texts, *(w for w in self.words if _KATAKANA.fullmatch(w))])
-        self.kana_skeletons = name_words(" ".join(_KATAKANA.findall(joined)))
+        joined = "\n".join([*texts, *(w for w in self.words if KATAKANA.fullmatch(w))])
+        self.kana_skeletons = name_words(" ".join(KATAKANA.findall(joined)))
         latin_words = re.findall(r"[A-Za-z]+", joined)
         # A katakana compound writes a two-word name as one: シリコンバレー ~ Silicon Valley.
         pairs = " ".join(a + b.lower() for a, b in zip(latin_words, latin_words[1:]) if a[:1].isupper() and b[:1].isupper())
@@ -136,7 +129,7 @@ class Vocabulary:
             skeletons, forms, own = self.kana_skeletons, self.kana_forms, latin_forms(term)
             if short_name_match(own, self.reading_forms):  # Toho ~ 東邦
                 return True
-        elif _KATAKANA.search(term):
+        elif KATAKANA.search(term):
             skeletons, forms, own = self.latin_skeletons, self.latin_forms, katakana_forms(term)
         else:  # kanji: by its reading, against Latin script (東邦 ~ Toho)
             return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)})
@@ -155,43 +148,6 @@ def vocabulary(*texts: str) -> Vocabulary:
     return Vocabulary(texts)
 
 
-def entities(question: Question) -> set[str]:
-    """The names the question is about: Latin words written as names, quoted phrases, katakana words."""
-    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))} - _CALENDAR
-    found |= {t for phrase in question.quoted for t in terms(phrase)}
-    # A katakana word is a name unless it is a common loanword the lexicon knows (モデル, メンバー).
-    found |= {t for t in question.key_terms if _KATAKANA.fullmatch(t) and not english_concepts(t)}
-    if question.lang == "ja":  # Latin script and numbers in a Japanese question are names...
-        # ...except a number scaled by 万/億 (100万 is "a million" in English: it cannot match as written).
-        scaled = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[万億千]", question.text)}
-        found |= set(question.ascii_terms) - scaled
-    # A name in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上) is matched by its reading or its gloss.
-    found |= kanji_proper_nouns(question.text)
-    # Katakana words joined by ・ are one foreign name (パララックス・リサーチ, サム・アルトマン): every part is
-    # the name, even a part the lexicon knows as a word (リサーチ, サム).
-    found |= {t for m in _NAKAGURO_NAME.finditer(question.text) for t in terms(m.group(0))}
-    # A run of nouns with a part in kanji the lexicon does not know is a company or place name (空都デバイス,
-    # 北斗クラウド), as is a run Sudachi could only cut into single kanji (白霧町 -> 白, 霧, 町).
-    found |= {t for _, members in compound_names(question) for t in members}
-    # A katakana word numbered like a model (カゲロウ3) is a name, even when the lexicon knows the word.
-    found |= {t for m in _NUMBERED_KATAKANA.finditer(question.text) for t in terms(m.group(1))}
-    # A bare number is a quantity to check in the sentence (1回, 2025), not a name to find in its context.
-    return {t for t in found if not NUMBER.match(t)} & set(question.key_terms)
-
-
-_FOCUS = re.compile(r"\b(?:which|what)\s+([A-Za-z-]+)|(?:どの|どこの|何の|どんな)([^\s、。?？]{1,8})", re.I)
-
-
-def _focus(question: Question) -> set[str]:
-    """The first word after which/what (どの/どんな): the kind of thing asked for."""
-    found = set()
-    for m in _FOCUS.finditer(question.text):
-        words = terms(m.group(1) or m.group(2))
-        if words:
-            found.add(words[0])
-    return found
-
-
 def _names_part(text: Vocabulary, part: str) -> bool:
     """A part of a name of several words: a part that is also a common word (リサーチ, サム, General) names
     the whole only written as it is, not through its translation ("research" is not Parallax Research)."""
@@ -207,30 +163,11 @@ def _contains(a: str, b: str) -> bool:
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
 
 
-def compound_names(question: Question) -> list[tuple[str, set[str]]]:
-    """The compound names of a question, each as (its text, the terms it is made of)."""
-    found = []
-    for run in noun_runs(question.text):
-        surfaces = [surface for _, surface in run]
-        if len(run) < 2 or any(q in "".join(surfaces) for q in "何幾"):
-            continue
-        unknown = any(_KANJI.search(surface) and len(surface) > 1 and not english_concepts(form) for form, surface in run)
-        cut_up = any(len(a) == 1 == len(b) and _KANJI.search(a + b) for a, b in zip(surfaces, surfaces[1:]))
-        if unknown or cut_up:
-            found.append(("".join(surfaces), {form for form, _ in run}))
-    return found
-
-
 def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
     """A compound name is named as written, or by a part of it the lexicon does not know (北斗 of 北斗クラウド,
     also by its reading: Hokuto)."""
     return surface in text.text or any(
-        _KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members)
-
-
-def _word_parts(word: str) -> list[str]:
-    """The letter-only parts of a hyphenated word (energy-efficiency -> energy, efficiency; not GPT-4o's 4o)."""
-    return [p for p in word.split("-") if p.isalpha() and len(p) > 2]
+        KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members)
 
 
 def _other_variant(name: str, sentence: Vocabulary) -> bool:
@@ -250,27 +187,27 @@ class Reader:
         # A kanji place name most of the corpus mentions (日本 in articles about Japan) tells the articles
         # apart no better than a word: it is weighed as one instead of required as a name.
         self.names = {t for t in entities(question)
-                      if not (_KANJI.search(t) and document_frequency(t) > COMMON_NAME_SHARE * documents)}
+                      if not (KANJI.search(t) and document_frequency(t) > COMMON_NAME_SHARE * documents)}
         # A ・-joined name is named by any of its parts (カルデラ for カルデラ・コンピュート, アルトマン for サム・
         # アルトマン); every other name by itself.
-        joined = [set(terms(m.group(0))) & self.names for m in _NAKAGURO_NAME.finditer(question.text)]
+        joined = [set(terms(m.group(0))) & self.names for m in NAKAGURO_NAME.finditer(question.text)]
         # Minatogawa University, Hamamisaki General Hospital: one name, named by a distinctive part.
-        joined += [set(terms(m.group(0))) & self.names for m in _CAPITALISED_RUN.finditer(question.text)]
+        joined += [set(terms(m.group(0))) & self.names for m in CAPITALISED_RUN.finditer(question.text)]
         # A compound name (空都デバイス) is checked as a whole; see _names_compound.
         self.compounds = [(surface, members & self.names) for surface, members in compound_names(question)
                           if members & self.names]
         in_joined = set().union(*joined, *(members for _, members in self.compounds))
         self.name_groups = [g for g in joined if g] + [{t} for t in self.names - in_joined]
         self.common_names = {t for t in self.names if document_frequency(t) > COMMON_NAME_SHARE * documents}
-        model_numbers = {m.group(2) for m in _NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
-        asked = [part for t in question.key_terms for part in (_word_parts(t) if t.isascii() and "-" in t
+        model_numbers = {m.group(2) for m in NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
+        asked = [part for t in question.key_terms for part in (word_parts(t) if t.isascii() and "-" in t
                                                                and t not in self.names else [t])]
         self.attributes = [t for t in dict.fromkeys(asked) if t not in self.names and t not in _ANSWER_KIND
                            and t not in SCALE_WORDS and t not in model_numbers]
         self.weights = {t: math.log(1 + (documents + 1) / (document_frequency(t) + 0.5)) for t in self.attributes}
         # "Which *law* firm": the word that says which kind of thing is asked for is what a wrong sentence
         # lacks (a sentence about the publishers' "firm" is not about their law firm).
-        for t in _focus(question) & set(self.weights):
+        for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         self.amounts = amounts(question.text)
 
@@ -278,14 +215,14 @@ class Reader:
         if passage.lang == self.question.lang:
             return self.names
         # Across languages names are matched in Latin script, katakana, or by a kanji name's reading.
-        return {t for t in self.names if t.isascii() or name_words(t) or _KANJI.search(t)}
+        return {t for t in self.names if t.isascii() or name_words(t) or KANJI.search(t)}
 
     def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary) -> float:
         across = passage.lang != self.question.lang
         weights = dict(self.weights)
         if across:  # a word the lexicon does not know cannot be checked (a word in kanji can, by its reading)
             weights = {t: w for t, w in weights.items()
-                       if english_concepts(t) or name_words(t) or NUMBER.match(t) or _KANJI.search(t)}
+                       if english_concepts(t) or name_words(t) or NUMBER.match(t) or KANJI.search(t)}
         total = sum(weights.values())
         if not total:
             return 1.0 if not self.attributes else 0.0

@@ -11,7 +11,8 @@ from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
 from rag.question import analyse
-from rag.support import Reader, Vocabulary, _names_compound, _names_part, compound_names, entities
+from rag.entities import compound_names, entities
+from rag.support import Reader, Vocabulary, _names_compound, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [

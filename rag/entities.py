@@ -1,0 +1,88 @@
+"""Which names a question is about, and which words say what it asks for.
+
+Names must be found in a passage's context; the other words (attributes) are weighed (rag.support). A
+name is a Latin word written as one (Sam Altman, GPT-4o), a quoted phrase, a katakana word the lexicon
+does not know, a kanji proper noun, a katakana name joined by ・, a noun run with a kanji part the lexicon
+does not know (空都デバイス) and a numbered katakana word (カゲロウ3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.terms import kanji_proper_nouns, noun_runs, terms
+from rag.answer_kind import NUMBER
+from rag.lexicon import english_concepts
+from rag.question import Question
+
+KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
+KANJI = re.compile(r"[\u3400-\u9fff]")
+
+# Minatogawa University: one name of several words.
+CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)+")
+# パララックス・リサーチ: one foreign name of several words.
+NAKAGURO_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
+# カゲロウ3: a model's name.
+NUMBERED_KATAKANA = re.compile(r"([ァ-ヴー]{2,})[-‐]?(\d+)")
+# Capitalised or digit-bearing Latin words (not a sentence's first word); ASCII only, since \w would run on
+# into the Japanese that follows a name ("Arenaを動かしている").
+_NAME_IN_QUESTION = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z0-9.-]*|\b[A-Za-z-]*\d[A-Za-z0-9.-]*")
+# Capitalised, but not names: a date is checked as a quantity, not matched as a word.
+MONTHS = [""] + """january february march april may june july august september october november december""".split()
+CALENDAR = set(MONTHS[1:]) | set("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def entities(question: Question) -> set[str]:
+    """The names the question is about: Latin words written as names, quoted phrases, katakana words."""
+    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))} - CALENDAR
+    found |= {t for phrase in question.quoted for t in terms(phrase)}
+    # A katakana word is a name unless it is a common loanword the lexicon knows (モデル, メンバー).
+    found |= {t for t in question.key_terms if KATAKANA.fullmatch(t) and not english_concepts(t)}
+    if question.lang == "ja":  # Latin script and numbers in a Japanese question are names...
+        # ...except a number scaled by 万/億 (100万 is "a million" in English: it cannot match as written).
+        scaled = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[万億千]", question.text)}
+        found |= set(question.ascii_terms) - scaled
+    # A name in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上) is matched by its reading or its gloss.
+    found |= kanji_proper_nouns(question.text)
+    # Katakana words joined by ・ are one foreign name (パララックス・リサーチ, サム・アルトマン): every part is
+    # the name, even a part the lexicon knows as a word (リサーチ, サム).
+    found |= {t for m in NAKAGURO_NAME.finditer(question.text) for t in terms(m.group(0))}
+    # A run of nouns with a part in kanji the lexicon does not know is a company or place name (空都デバイス,
+    # 北斗クラウド), as is a run Sudachi could only cut into single kanji (白霧町 -> 白, 霧, 町).
+    found |= {t for _, members in compound_names(question) for t in members}
+    # A katakana word numbered like a model (カゲロウ3) is a name, even when the lexicon knows the word.
+    found |= {t for m in NUMBERED_KATAKANA.finditer(question.text) for t in terms(m.group(1))}
+    # A bare number is a quantity to check in the sentence (1回, 2025), not a name to find in its context.
+    return {t for t in found if not NUMBER.match(t)} & set(question.key_terms)
+
+
+FOCUS = re.compile(r"\b(?:which|what)\s+([A-Za-z-]+)|(?:どの|どこの|何の|どんな)([^\s、。?？]{1,8})", re.I)
+
+
+def focus(question: Question) -> set[str]:
+    """The first word after which/what (どの/どんな): the kind of thing asked for."""
+    found = set()
+    for m in FOCUS.finditer(question.text):
+        words = terms(m.group(1) or m.group(2))
+        if words:
+            found.add(words[0])
+    return found
+
+
+def compound_names(question: Question) -> list[tuple[str, set[str]]]:
+    """The compound names of a question, each as (its text, the terms it is made of)."""
+    found = []
+    for run in noun_runs(question.text):
+        surfaces = [surface for _, surface in run]
+        if len(run) < 2 or any(q in "".join(surfaces) for q in "何幾"):
+            continue
+        unknown = any(KANJI.search(surface) and len(surface) > 1 and not english_concepts(form) for form, surface in run)
+        cut_up = any(len(a) == 1 == len(b) and KANJI.search(a + b) for a, b in zip(surfaces, surfaces[1:]))
+        if unknown or cut_up:
+            found.append(("".join(surfaces), {form for form, _ in run}))
+    return found
+
+
+def word_parts(word: str) -> list[str]:
+    """The letter-only parts of a hyphenated word (energy-efficiency -> energy, efficiency; not GPT-4o's 4o)."""
+    return [p for p in word.split("-") if p.isalpha() and len(p) > 2]

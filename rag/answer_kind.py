@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.terms import kanji_proper_nouns, terms
-from rag.lexicon import is_english_word
+from ingest.terms import kanji_proper_nouns, terms, terms_with_offsets
+from rag.lexicon import is_english_word, stem
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
@@ -87,18 +87,27 @@ _WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|ど�
 # before 氏/さん), or a word in kanji before 氏/さん/教授/社長.
 _SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*\d[\w.-]*|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
                       r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)")
+_WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  # which (law) firm
+_NEAR_KIND = 40  # characters between the kind's mention and the name that says which
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def _names_someone_new(question: Question, sentence: str) -> bool:
-    """A who-question is answered by a sentence that names someone (or some body) the question does not."""
+    """A who-question is answered by a sentence that names someone (or some body) the question does not.
+    A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
+    is answered only by a name beside that mention ("the forum 4chan"), not one elsewhere in the sentence."""
     asked = set(terms(question.text)) | _NOT_SOMEONE
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
-    named = [set(terms(m.group(0))) for m in _SOMEONE.finditer(sentence)
+    named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
              if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))]
-    named += [{t} for t in kanji_proper_nouns(sentence)]
-    return any(found and not found <= asked for found in named)
+    kind = _WHICH_KIND.search(question.text)
+    kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
+    spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]
+    if spots:
+        return any(found and not found <= asked and min(abs(at - s) for s in spots) <= _NEAR_KIND for at, found in named)
+    named += [(0, {t}) for t in kanji_proper_nouns(sentence)]
+    return any(found and not found <= asked for _, found in named)
 
 
 def typed(question: Question) -> bool:

@@ -92,6 +92,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("Which universities belong to the consortium?", "It is run by a consortium of university labs.", False),
     ("Which universities belong to the consortium?", "Members include Kyoto University and Tohoku University.", True),
     ("Which model was added last?", "We also introduced fastchat-t5-3b.", True),  # a model's name is a name
+    ("Which file-sharing forum were the weights posted on?",
+     "Lumenfold confirmed the weights were posted on a file-sharing forum.", False),  # a name, not beside "forum"
+    ("Which file-sharing forum were the weights posted on?",
+     "The weights were posted on the forum Driftboard on Tuesday.", True),
     ("空都デバイスは何年に設立されましたか?", "同社は2月に説明会を開く。", False),  # 何年: a year, not a month
     ("空都デバイスは何年に設立されましたか?", "同社は2019年に設立された。", True),
 ])

@@ -9,7 +9,8 @@ import unicodedata
 
 TOKENIZER_VERSION = "sudachi-C-normalized/en-lower/v1"
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 # Parts of speech that carry no topic: particles, auxiliaries, punctuation, blanks, suffixes.
@@ -67,13 +68,7 @@ def terms_with_offsets(text: str) -> list[tuple[str, int]]:
     then Japanese morphemes."""
     text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match their ASCII forms
     out = [(m.group(0), m.start()) for m in _WORD.finditer(text.lower()) if _english_term(m.group(0))]
-    if not _JAPANESE.search(text):
-        return out
-    # Latin-script words get the English treatment wherever they stand, so "GPT-4o" is one term in
-    # both languages (Sudachi would split it, and turns English words into katakana: team -> チーム).
-    # Blanking them with spaces of the same length keeps the offsets.
-    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
-    for morpheme in _sudachi().tokenize(blanked):
+    for morpheme in _morphemes(text):
         if morpheme.part_of_speech()[0] in _SKIP_POS:
             continue
         form = morpheme.normalized_form()
@@ -82,56 +77,47 @@ def terms_with_offsets(text: str) -> list[tuple[str, int]]:
     return out
 
 
-_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-@functools.cache
-def _fine_sudachi_mode():  # type: ignore[no-untyped-def]
+def _morphemes(text: str, fine: bool = False) -> list:  # type: ignore[type-arg]
+    """Sudachi's morphemes of the Japanese in NFKC ``text`` (none if it has no Japanese). Latin-script
+    words get the English treatment wherever they stand, so "GPT-4o" is one term in both languages
+    (Sudachi would split it, and turns English words into katakana: team -> チーム); blanking them with
+    spaces of the same length keeps the offsets. ``fine``: Sudachi's shortest units (mode A)."""
+    if not JAPANESE.search(text):
+        return []
+    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    if not fine:
+        return list(_sudachi().tokenize(blanked))
     from sudachipy import SplitMode
 
-    return SplitMode.A
+    return list(_sudachi().tokenize(blanked, SplitMode.A))
 
 
 def kanji_readings(text: str) -> set[str]:
     """The katakana readings of the words of ``text`` written in kanji (東邦 -> トウホウ, 石狩 -> イシカリ),
     split finely (福岡市博多区 -> 福岡, 市, 博多, 区): a name in kanji is written in Latin script by its reading."""
-    text = unicodedata.normalize("NFKC", text)
-    if not _KANJI.search(text):
-        return set()
-    mode = _fine_sudachi_mode()
-    return {m.reading_form() for m in _sudachi().tokenize(text, mode) if _KANJI.search(m.surface()) and m.reading_form()}
+    morphemes = _morphemes(unicodedata.normalize("NFKC", text), fine=True)
+    return {m.reading_form() for m in morphemes if KANJI.search(m.surface()) and m.reading_form()}
 
 
 def sub_words(word: str) -> list[str]:
     """The parts of a Japanese compound (研究開発 -> 研究, 開発; 従業員数 -> 従業員, 数), normalised as
     ``terms`` normalises: a compound a dictionary lacks is understood through its parts."""
-    if not _JAPANESE.search(word):
-        return []
-    parts = [m.normalized_form() for m in _sudachi().tokenize(word, _fine_sudachi_mode())
-             if m.part_of_speech()[0] not in _SKIP_POS - {"接尾辞"}]
+    parts = [m.normalized_form() for m in _morphemes(word, fine=True) if m.part_of_speech()[0] not in _SKIP_POS - {"接尾辞"}]
     return [p for p in parts if p and p not in _JA_STOP] if len(parts) > 1 else []
 
 
 def kanji_proper_nouns(text: str) -> set[str]:
     """Names written in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上), normalised as ``terms`` gives them."""
-    text = unicodedata.normalize("NFKC", text)
-    if not _KANJI.search(text):
-        return set()
-    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
-    return {m.normalized_form() for m in _sudachi().tokenize(blanked)
-            if m.part_of_speech()[1] == "固有名詞" and _KANJI.search(m.surface())}
+    return {m.normalized_form() for m in _morphemes(unicodedata.normalize("NFKC", text))
+            if m.part_of_speech()[1] == "固有名詞" and KANJI.search(m.surface())}
 
 
 def noun_runs(text: str) -> list[list[tuple[str, str]]]:
     """Runs of consecutive nouns (with prefixes and suffixes) in the Japanese of ``text``, each morpheme as
     (normalised form, surface): 空都デバイスは… -> [[(空都, 空都), (デバイス, デバイス)], …]. A company or place
     name is such a run."""
-    text = unicodedata.normalize("NFKC", text)
-    if not _JAPANESE.search(text):
-        return []
-    blanked = _ASCII_RUN.sub(lambda m: " " * len(m.group(0)), text)
     runs: list[list[tuple[str, str]]] = [[]]
-    for m in _sudachi().tokenize(blanked):
+    for m in _morphemes(unicodedata.normalize("NFKC", text)):
         if m.part_of_speech()[0] in ("名詞", "接頭辞", "接尾辞") and not m.surface().isspace():
             runs[-1].append((m.normalized_form(), m.surface()))
         elif runs[-1]:

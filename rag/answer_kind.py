@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.terms import kanji_proper_nouns, terms, terms_with_offsets
+from ingest.terms import JAPANESE, kanji_proper_nouns, terms, terms_with_offsets
 from rag.lexicon import is_english_word, stem
 from rag.question import Question
 
@@ -35,7 +35,6 @@ _WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
                  "ヶ国": {"か国", "カ国", "ヶ国"}}
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
 _SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
@@ -135,7 +134,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
                  and not _SHARE.match(sentence[m.end():])]
         counter = _JA_COUNTER.search(question.text)
-        if counter and _JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
+        if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
             found = [m for m in found if any(sentence[m.end():].lstrip().startswith(c) for c in wanted)]
     elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after

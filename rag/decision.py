@@ -42,7 +42,7 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
     supporting = sorted((s for s in assessed if s.supports and not _gives_other_number(question, asked, s.passage)),
                         key=lambda s: (-s.share, -s.passage.score))
     if not supporting:
-        correction = _contradicted_number(question, candidates, documents, document_frequency, corpus_size)
+        correction = _contradicted_number(question, asked, candidates, documents, document_frequency, corpus_size)
         if correction:
             return _answered(question, [correction], opening="premise")
         # Nothing supports it; if hedged sentences about the same things come close, say that the articles
@@ -66,11 +66,12 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
 
 
 
-def _contradicted_number(question: Question, candidates: Sequence[Passage], documents: Mapping[str, StoredDocument],
-                         document_frequency: Callable[[str], int], corpus_size: int) -> Support | None:
+def _contradicted_number(question: Question, numbers: set[str], candidates: Sequence[Passage],
+                         documents: Mapping[str, StoredDocument], document_frequency: Callable[[str], int],
+                         corpus_size: int) -> Support | None:
     """A false premise of the commonest kind: the question puts a number or year on something ("fired in
-    2021") that an asserted sentence states with another one. The correction is then the answer."""
-    numbers = {t for t in question.key_terms if NUMBER.match(t)}
+    2021") that an asserted sentence states with another one. The correction is then the answer.
+    ``numbers``: the question's bare numbers."""
     if not numbers:
         return None
     without = dataclasses.replace(question, key_terms=tuple(t for t in question.key_terms if t not in numbers))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.terms import kanji_proper_nouns, noun_runs, terms
+from ingest.terms import KANJI, kanji_proper_nouns, noun_runs, terms
 from rag.answer_kind import NUMBER
 from rag.lexicon import english_concepts
 from rag.question import Question
 
 KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
-KANJI = re.compile(r"[\u3400-\u9fff]")
 
 # Minatogawa University: one name of several words.
 CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)+")

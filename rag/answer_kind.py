@@ -30,7 +30,9 @@ _YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
 _SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
-_DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b", re.I)
+# "How long did he stay" asks for a span of time; "how long a prompt" for a length.
+_DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
+                                r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b", re.I)
 _WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
@@ -156,12 +158,14 @@ def _is_span(match: re.Match[str], sentence: str) -> bool:
 _DIMENSIONS = [
     ({"広さ", "面積", "area", "acreage"},
      r"ヘクタール|平方メートル|平方キロ|㎡|坪|\b(hectares?|ha|acres?|square (metres?|meters?|feet|kilometres?|kilometers?|miles?))\b"),
-    ({"割合", "比率", "シェア", "share", "proportion", "percentage", "percent", "fraction", "ratio"},
+    ({"割合", "比率", "シェア", "share", "proportion", "percentage", "percent", "fraction", "ratio", "stake", "stakes",
+      "出資比率", "持ち分"},
      r"%|％|割|パーセント|\b(percent|per cent)\b"),
     ({"容量", "出力", "capacity", "output"},
      r"メガワット|ギガワット|キロワット|\b([kMG]W|[kMG]Wh|megawatts?|gigawatts?|kilowatts?)\b|テラバイト|ギガバイト|\b(TB|GB|terabytes?|gigabytes?)\b"),
-    ({"重さ", "重量", "weight"}, r"キロ|トン|グラム|\b(kg|kilograms?|tons?|tonnes?|grams?|pounds?)\b"),
-    ({"距離", "長さ", "distance", "length"}, r"キロ|メートル|\b(km|kilometres?|kilometers?|metres?|meters?|miles?)\b"),
+    ({"重さ", "重量", "weight", "heavy"}, r"キロ|トン|グラム|\b(kg|kilograms?|tons?|tonnes?|grams?|pounds?)\b"),
+    ({"高さ", "身長", "height", "tall"}, r"センチ|メートル|\b(cm|centimetres?|centimeters?|m|metres?|meters?|feet|ft)\b"),
+    ({"距離", "長さ", "distance", "length", "far"}, r"キロ|メートル|\b(km|kilometres?|kilometers?|metres?|meters?|miles?)\b"),
 ]
 _DIMENSION_UNITS = [(words, re.compile(r"\d[\d,.]*\s*(?:" + units + ")", re.I)) for words, units in _DIMENSIONS]
 
@@ -169,4 +173,15 @@ _DIMENSION_UNITS = [(words, re.compile(r"\d[\d,.]*\s*(?:" + units + ")", re.I)) 
 def gives_measure(term: str, sentence: str) -> bool:
     """Does the sentence give the measure the question's word asks for (広さ ~ 48ヘクタール, share ~ 58%)?"""
     return any(term in words and units.search(sentence) for words, units in _DIMENSION_UNITS)
+
+
+# "Who runs / heads / is in charge of X" asks for its leader, whom an article names by title.
+_LEADING = {"run", "runs", "running", "head", "heads", "headed", "charge", "boss", "helm", "lead", "leads", "leader"}
+_LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwoman|chair|head of|founder)\b"
+                           r"|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
+
+
+def gives_leader(question: Question, term: str, sentence: str) -> bool:
+    """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
+    return term in _LEADING and bool(_WHO_QUESTION.search(question.text)) and bool(_LEADER_TITLE.search(sentence))
 

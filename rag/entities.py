@@ -29,11 +29,15 @@ _NAME_IN_QUESTION = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z0-9.-]*|\b[A-Za
 # Capitalised, but not names: a date is checked as a quantity, not matched as a word.
 MONTHS = [""] + """january february march april may june july august september october november december""".split()
 CALENDAR = set(MONTHS[1:]) | set("monday tuesday wednesday thursday friday saturday sunday".split())
+# Capitalised, but words for a kind of thing, not names of one: "its IPO" or "the CFO" is asked about
+# (weighed like any word), not required to appear ("the company plans to issue 4.2 million shares").
+GENERIC_ACRONYMS = set("""ceo cfo cto coo cio cmo cso ipo ai llm llms gpu gpus cpu cpus npu tpu api apis sns vc
+    esg kpi r&d m&a""".split())
 
 
 def entities(question: Question) -> set[str]:
     """The names the question is about: Latin words written as names, quoted phrases, katakana words."""
-    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))} - CALENDAR
+    found = {t for m in _NAME_IN_QUESTION.finditer(question.text) for t in terms(m.group(0))} - CALENDAR - GENERIC_ACRONYMS
     found |= {t for phrase in question.quoted for t in terms(phrase)}
     # A katakana word is a name unless it is a common loanword the lexicon knows (モデル, メンバー).
     found |= {t for t in question.key_terms if KATAKANA.fullmatch(t) and not english_concepts(t)}

@@ -27,7 +27,7 @@ _IRREGULAR = {
     "brought": "bring", "taught": "teach", "rose": "rise", "risen": "rise", "quit": "quit", "drew": "draw",
     "drawn": "draw", "found": "find", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
 }
-_SUFFIXES = ("ations", "ation", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -67,19 +67,20 @@ def concepts(term: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def english_concepts(term: str) -> frozenset[str]:
-    """What a term means in English: its stem, or a Japanese word's glosses (empty when unknown). A
-    compound the lexicon lacks means what its parts mean (研究開発: research, development); one-character
-    parts beside longer ones are affixes (化, 数, 号) that would match too much."""
+    """What a term means in English: its stem, or a Japanese word's glosses (empty when unknown), and
+    what the words it is compounded of mean (研究開発: research, development; 資金調達: funds, procurement).
+    One-character parts beside longer ones are affixes (化, 数, 号) that would match too much, and the
+    single characters of a word the lexicon knows (株式: 株, 式) are not its meaning."""
     if term.isascii():
         return frozenset((stem(term),))
     glosses = _glosses()
     known = glosses.get(term)
-    if known is not None:
-        return known
     parts = sub_words(term)
     if any(len(p) > 1 for p in parts):
         parts = [p for p in parts if len(p) > 1]
-    return frozenset(c for p in parts for c in glosses.get(p, ()))
+    elif known is not None:
+        return known
+    return frozenset(known or ()) | frozenset(c for p in parts for c in glosses.get(p, ()))
 
 
 @functools.cache

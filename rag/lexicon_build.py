@@ -29,7 +29,9 @@ _GLOSS_STOP = set(
     was we were what when where which who whom whose why will with would you your about also any one ones oneself
     someone something somebody thing things etc esp eg used up out off one's""".split()
 )
+_LIGHT_VERBS = set("make makes get gets take takes give gives put puts do have come go let set keep".split())
 _PARENTHESES = re.compile(r"\([^)]*\)")
+_ALTERNATIVES = re.compile(r"\bor\b|;|,")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _HAS_KANJI = re.compile(r"[\u3400-\u9fff]")
 _KATAKANA_ONLY = re.compile(r"^[ァ-ヴー・]+$")
@@ -44,9 +46,13 @@ def gloss_words(glosses: list[tuple[int, str]]) -> list[str]:
             senses.append(sense)
         if len(senses) > SENSES_PER_ENTRY:
             break
-        content = [w for w in _WORD.findall(_PARENTHESES.sub("", gloss.lower())) if w not in _GLOSS_STOP]
-        if 0 < len(content) <= MAX_GLOSS_WORDS:
-            words += [w for w in content if w not in words]
+        # "voice actor or actress": two glosses in one, each short enough to be a translation.
+        for alternative in _ALTERNATIVES.split(_PARENTHESES.sub("", gloss.lower())):
+            content = [w for w in _WORD.findall(alternative) if w not in _GLOSS_STOP]
+            if len(content) > 1:  # "make use", "take part": the light verb of a phrase is not its meaning
+                content = [w for w in content if w not in _LIGHT_VERBS]
+            if 0 < len(content) <= MAX_GLOSS_WORDS:
+                words += [w for w in content if w not in words]
     return words
 
 

@@ -17,12 +17,18 @@ _EN_FORM = set(
     """who whom whose what which when where why how many much long old does did do is are was were can could
     would should will has have had tell know name list explain describe say said says happen happened
     kind type anything something someone person people thing things one ones way""".split()
+) | set(
+    # How exactly the asker wants it, not what about: "Roughly how many employees ..." is answered by
+    # "about 140 employees" as well as by "140".
+    """roughly approximately around exactly precisely actually really currently presently basically ever
+    just""".split()
 )
 _JA_FORM = {
     "誰", "何", "何時", "いつ", "どこ", "何処", "なぜ", "何故", "どう", "どの", "どれ", "どんな", "如何",
     "幾つ", "いくつ", "幾ら", "いくら", "何人", "何年", "何月", "何日", "何時間", "理由", "本当", "教える",
     "知る", "言う", "方", "的", "について", "関する", "何故", "か", "の", "人", "事", "もの", "抑",
     "下さる", "頂く", "呉れる", "貰う",  # 教えてください: politeness, not content
+    "大体", "凡そ", "およそ", "実際", "一体", "結局", "丁度", "ちょうど",  # how exactly, not what
 }
 _YES_NO_EN = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 _YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$")

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from ingest.records import StoredDocument
 from ingest.terms import kanji_readings, terms, terms_with_offsets
-from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_measure, typed
+from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_leader, gives_measure, typed
 from rag.entities import (
-    CAPITALISED_RUN, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus,
+    CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus,
     word_parts,
 )
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
@@ -53,6 +53,7 @@ TYPED_SHARE = 0.4
 TITLE_CREDIT = 0.5
 FOCUS_WEIGHT = 2.0
 COMMON_NAME_SHARE = 0.2
+CONTEXT_SENTENCES = 3
 
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -121,7 +122,7 @@ class Vocabulary:
         within one script a consonant skeleton would match unrelated words, "exact" ~ "executive")."""
         if term in self.words or stem(term) in self.stems:
             return True
-        if not term.isascii() and len(term) >= 3 and any(_contains(term, w) for w in self.words):
+        if not term.isascii() and len(term) >= 2 and any(_contains(term, w) for w in self.words):
             return True
         if term.isascii() and term.isalpha() and 3 <= len(term) <= 5 and term in self.initialisms:
             return True
@@ -229,7 +230,8 @@ class Reader:
         said = 0.0
         stated = amounts(passage.text) & self.amounts
         for term, weight in weights.items():
-            if sentence.speaks_of(term, across) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text):
+            if (sentence.speaks_of(term, across) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
+                    or gives_leader(self.question, term, passage.text)):
                 said += weight
             elif title.names(term):  # the title's own words, not a gloss of them
                 said += TITLE_CREDIT * weight
@@ -238,7 +240,7 @@ class Reader:
     def assess(self, passage: Passage, doc: StoredDocument) -> Support:
         before = doc.sentence_text(doc.sentences[passage.sentence - 1]) if passage.sentence else ""
         sentence = vocabulary(passage.text)
-        context = vocabulary(passage.text, doc.title, before)
+        context = vocabulary(passage.text, doc.title, _lead_in(doc, passage.sentence))
         title = vocabulary(doc.title)
         names = self._checkable_names(passage)
         # Every name in the context; and the sentence itself names one, refers back to one, or stands in
@@ -263,7 +265,8 @@ class Reader:
             or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(_other_variant(t, sentence) for t in names)
-        if not self.attributes and len(groups) > 1:
+        roles_only = all(t in GENERIC_ACRONYMS for t in self.attributes)  # "Who is Amanagi's CEO?"
+        if roles_only and len(groups) + len(self.attributes) > 1:
             # A question of names alone ("Who is Amanagi's CEO?") asks how they relate: the sentence itself
             # must name them together, not its neighbourhood (a sentence about Quillmark's chief executive
             # beside one about Amanagi is no answer).
@@ -288,6 +291,17 @@ class Reader:
         if len(spots) < 2:
             return 0
         return min(max(choice) - min(choice) for choice in itertools.product(*spots))
+
+
+def _lead_in(doc: StoredDocument, index: int) -> str:
+    """The sentences of the paragraph before this one (at most CONTEXT_SENTENCES): a paragraph names its
+    subject once, in its first sentence, and goes on about it ("the company plans to issue ...")."""
+    start = index
+    while start > 0 and index - start < CONTEXT_SENTENCES and "\n\n" not in doc.text[doc.sentences[start - 1].end:doc.sentences[start].start]:
+        start -= 1
+    if start == index and index:  # the paragraph's first sentence: the one before still sets the scene
+        start -= 1
+    return doc.text[doc.sentences[start].start:doc.sentences[index].start] if start < index else ""
 
 
 def _same_word(term: str, word: str) -> bool:

@@ -116,7 +116,23 @@ JA_FAMILIES = [
     ("株価は上がり続けると見られています。", S),
     ("関係者によると、交渉は最終段階にあるという。", S),
     ("星川氏によると、学習には約2兆トークンのデータを使用したという。", A),  # a named source: reported
-    ("同社は来年上場するという。", S),  # nobody named: hearsay
+    ("同社は来年上場するという。", A),  # the company's own statement, reported (news style)
+    ("従業員数は現在約140人で、そのうち約半数が設計エンジニアだという。", A),
+    ("関係者によると、ミナト通信が資本業務提携を打診しているという。", S),  # unnamed source: hearsay
+    ("移管するかどうかはまだ決まっていないという。", S),  # undecided
+    ("具体的な販売価格や顧客名は明らかにされなかった。", S),  # not disclosed
+    ("同社は「個別の商談にはコメントできない」としている。", S),
+    ("国内の通信会社が入居する方向で調整していると一部で報じられている。", S),
+    ("発売日は未定だ。", S),
+    ("Thistlecore did not disclose the size or value of the order.", S),
+    ("The company raised $900 million last autumn, though it has not disclosed its valuation.", A),
+    ("Neither company would disclose the total investment.", S),
+    ("A person familiar with the matter said the company had notified police.", S),
+    ("The benchmark claim has not yet been independently verified.", S),
+    ("A spokesperson said the timeline was under review.", S),
+    ("She said the company had no concrete plans for an initial public offering.", S),
+    ("Brandt cited slower-than-expected adoption of its app as the main reason.", A),  # an outcome
+    ("Okafor said the deal gave Northwind compute that would have been hard to secure elsewhere.", A),  # counterfactual
     ("Northwind has not said whether YamaText was part of its training mix.", S),  # undisclosed
     ("The company declined to comment on the report.", S),
     ("ただし、Northwind AIはこの点について明らかにしていない。", S),
@@ -284,7 +300,7 @@ def test_speculation_survives_quoting() -> None:
 @pytest.mark.parametrize(
     ("text", "cues"),
     [
-        ("Altman is reportedly leaving. 関係者によると、彼は辞任する可能性が高いという。", ["reportedly", "関係者によると", "可能性が高", "という"]),
+        ("Altman is reportedly leaving. 関係者によると、彼は辞任する可能性が高いという。", ["reportedly", "関係者によると", "可能性が高"]),
         ("OpenAIは5月にモデルを公開した。In May it was released.", []),
         ("彼は「It might be AGI」と述べた。", ["might"]),
     ],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from assistants import assistant_over
 
-from rag.answer_kind import amounts, answer_type_ok, gives_measure, quantities
+from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
 from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
@@ -52,7 +52,7 @@ def test_readings_are_written_as_names_are(katakana: str, latin: str) -> None:
 
 def test_a_compound_the_lexicon_lacks_means_what_its_parts_mean() -> None:
     assert "research" in english_concepts("研究開発")
-    assert "employment" in english_concepts("従業員数")
+    assert "employ" in english_concepts("従業員数")  # "employment", by its stem
     assert "number" not in english_concepts("従業員数")  # 数 is an affix beside a longer part
 
 
@@ -78,6 +78,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("gpt2-chatbotは何時間公開されていたの?", "2024年4月末に公開された。", False),  # how long: not a date
     ("gpt2-chatbotは何時間公開されていたの?", "わずか3時間だけ公開された。", True),
     ("How many staff does the office have?", "It reopened a week later.", False),  # a count: not a span
+    ("How long did Altman stay at Stanford?", "Altman enrolled at Stanford in 2003.", False),  # a span, not a date
+    ("How long did Altman stay at Stanford?", "He attended Stanford for two years.", True),
+    ("How long a prompt can Lumen-4 handle?", "It handles 200,000 tokens.", True),  # a length: no span needed
     ("How much did it cost to train?", "It was trained on 9 trillion tokens.", False),  # money names a currency
     ("How much did it cost to train?", "Training cost $5 million.", True),
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
@@ -151,6 +154,8 @@ def test_a_noun_run_with_an_unknown_kanji_part_is_a_company_or_place_name() -> N
     ("share", "Patchwork resolved 58% of the bugs.", True),
     ("割合", "海外向けは売上の38%を占める。", True),
     ("容量", "最大250メガワットを供給する。", True),
+    ("tall", "ヒバリは身長165センチメートル、重さ62キログラム。", True),  # "how tall" ~ a height
+    ("stakes", "Jinhe holds 60% of the venture and Meisei 40%.", True),
     ("広さ", "従業員は48人。", False),
     ("share", "The company's shares rose.", False),
 ])
@@ -167,11 +172,42 @@ def test_a_name_of_several_capitalised_words_is_named_by_a_distinctive_part() ->
 
 def test_an_action_and_its_noun_share_a_stem() -> None:
     assert {stem(w) for w in ("operation", "operates", "operated", "operating")} == {"operat"}
+    assert stem("employment") == stem("employs") == stem("employees")
+
+
+def test_the_light_verb_of_a_gloss_phrase_is_not_its_meaning() -> None:
+    assert "use" in english_concepts("使う") and "make" not in english_concepts("使う")  # "to make use of"
 
 
 def test_found_as_the_past_of_find_is_not_a_founding() -> None:
     assert not Vocabulary(["The score was found to overlap the training data."]).speaks_of("founder", False)
     assert Vocabulary(["She founded the company in 2022."]).speaks_of("founder", False)
+
+
+def test_a_generic_acronym_is_a_word_to_weigh_not_a_name_to_find() -> None:
+    question = analyse("How many new shares is Nagisa Intelligence issuing in its IPO?")
+    assert "ipo" not in entities(question) and {"nagisa", "intelligence"} <= entities(question)
+    assert "ipo" in Reader(question, lambda term: 1, 100).attributes
+
+
+def test_how_exactly_the_asker_wants_it_is_no_word_to_find() -> None:
+    assert "roughly" not in analyse("Roughly how many employees does Aozora Silicon have?").key_terms
+    assert "だいたい" not in analyse("だいたい何人くらいの社員がいるの?").key_terms
+
+
+def test_who_runs_a_company_is_answered_by_a_leaders_title() -> None:
+    question = analyse("Who is in charge at Shiranami Bank?")
+    assert gives_leader(question, "charge", "Shiranami President Shigeru Okabe told reporters.")
+    assert not gives_leader(question, "charge", "The bank will charge a fee.")
+    assert not gives_leader(analyse("How long can it run on one charge?"), "run", "The company president said so.")
+
+
+def test_a_short_japanese_word_meets_its_compound() -> None:
+    assert Vocabulary(["同社の社員数は約120人。"]).names("社員")  # 社員 ~ 社員数
+
+
+def test_a_gloss_of_alternatives_gives_each_of_them() -> None:
+    assert "actor" in english_concepts("声優")  # JMdict: "voice actor or actress (radio, animation, etc.)"
 
 
 def test_a_hyphenated_attribute_is_matched_by_its_parts() -> None:
@@ -187,6 +223,10 @@ ARTICLES = {
     "nagi_en.md": "---\ntitle: Nagi Trading adopts Relay\nlang: en\n---\n"
                   "Nagi Trading will roll out Relay to all of its staff this year.\n\n"
                   "\"It reads the paper once,\" said Imogen Saltash, Quillmark's chief executive.\n",
+    # The paragraph names the company once; its third sentence says what is asked.
+    "listing_en.md": "---\ntitle: Growth market listing approved\nlang: en\n---\n"
+                     "Nagisa Intelligence will list on the Growth market on December 16. The exchange approved "
+                     "the listing on Friday. The company plans to issue 4.2 million new shares.\n",
     "hoshikawa_ja.md": "---\ntitle: 星川AIの歩み\nlang: ja\n---\n"
                        "星川AIの最初のモデルは2023年に公開され、パラメータ数は130億だった。\n",
 }
@@ -201,6 +241,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("Who is the president of Toho?", "東邦通信の社長は石田正弘氏である。"),  # reading + gloss, across languages
     ("How many parameters did Hoshikawa AI's first model have?", "パラメータ数は130億"),
     ("青空シリコンのシリーズBをリードしたのはどこ?", "リード投資家は九州未来キャピタルである。"),  # the title names the rest
+    ("How many new shares is Nagisa Intelligence issuing in its IPO?", "4.2 million new shares"),  # the paragraph names it
 ])
 def test_questions_answered_from_the_sentence_that_says_it(assistant: Assistant, question: str, quoted: str) -> None:
     answer = assistant.ask(question)

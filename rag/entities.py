@@ -62,13 +62,27 @@ def entities(question: Question) -> set[str]:
 FOCUS = re.compile(r"\b(?:which|what)\s+([A-Za-z-]+)|(?:どの|どこの|何の|どんな)([^\s、。?？]{1,8})", re.I)
 
 
+# "Who is the mayor of ...", "What is the population of ...": the role or measure asked for.
+_HEAD_EN = re.compile(r"\b(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)"
+                      r"(?=\s+(?:of|for|at|in|on|under|behind|that|who|which|to|from|with)\b|\s*[?？]|$)", re.I)
+# "…の売上高はいくら", "…の代表は誰": the noun before は that a wh-word asks about.
+# (Only where the wh-word ends the question: in 星川AIは何年に上場しますか the noun before は is the subject.)
+_HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})は(?:いくら|幾ら|何[人社年日月台本件]?|誰|だれ|どこ|いつ|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい))"
+                      r"(?=\s*(?:です|でしょう|なの|なん|か|だ|[?？]|$))")
+
+
 def focus(question: Question) -> set[str]:
-    """The first word after which/what (どの/どんな): the kind of thing asked for."""
+    """The first word after which/what (どの/どんな): the kind of thing asked for; and the role or measure a
+    who/what-is question asks for ("Who is the *mayor* of ...", "…の*売上高*はいくら")."""
     found = set()
     for m in FOCUS.finditer(question.text):
         words = terms(m.group(1) or m.group(2))
         if words:
             found.add(words[0])
+    for m in _HEAD_EN.finditer(question.text):
+        found.update(terms(m.group(1))[-1:])
+    for m in _HEAD_JA.finditer(question.text):
+        found.update(terms(m.group(1))[-1:])
     return found
 
 

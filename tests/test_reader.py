@@ -11,7 +11,7 @@ from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
 from rag.question import analyse
-from rag.entities import compound_names, entities
+from rag.entities import compound_names, entities, focus
 from rag.support import Reader, Vocabulary, _names_compound, _names_part
 
 
@@ -109,6 +109,17 @@ def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str
 def test_the_kind_of_thing_asked_for_weighs_double() -> None:
     reader = Reader(analyse("Which law firm represents the publishers?"), lambda term: 0, 10)
     assert reader.weights["law"] == 2 * reader.weights["firm"]
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Who is the mayor of the town where Aozora is building its data center?", {"mayor"}),
+    ("What's the maximum penalty under the bill?", {"penalty"}),
+    ("ホシゾラ・インテリジェンスの昨年度の売上高はいくら?", {"売上高"}),
+    ("全国声優協議会の代表は誰?", {"代表"}),
+    ("星川AIは何年に上場しますか?", set()),  # the noun before は is the subject here, not what is asked
+])
+def test_the_role_or_measure_a_question_asks_for_is_its_focus(question: str, asked: set[str]) -> None:
+    assert focus(analyse(question)) == asked
 
 
 def test_a_numbered_katakana_word_is_a_model_name_and_its_number_no_attribute() -> None:

@@ -238,6 +238,10 @@ ARTICLES = {
     "listing_en.md": "---\ntitle: Growth market listing approved\nlang: en\n---\n"
                      "Nagisa Intelligence will list on the Growth market on December 16. The exchange approved "
                      "the listing on Friday. The company plans to issue 4.2 million new shares.\n",
+    # A lead that sums up the article, and mentions half of what is asked about it.
+    "relay_en.md": "---\ntitle: Trading house adopts an AI agent\nlang: en\n---\n"
+                   "Nagi Trading will roll out Relay, an AI agent built by Quillmark, to 38,000 employees in Tokyo "
+                   "and Osaka from April.\n\nThe agent drafts contracts and summarises shipping documents.\n",
     "hoshikawa_ja.md": "---\ntitle: 星川AIの歩み\nlang: ja\n---\n"
                        "星川AIの最初のモデルは2023年に公開され、パラメータ数は130億だった。\n",
 }
@@ -263,6 +267,12 @@ def test_questions_answered_from_the_sentence_that_says_it(assistant: Assistant,
 def test_a_question_of_names_alone_needs_them_named_together(assistant: Assistant) -> None:
     # The sentence before names Nagi Trading; this one names another company's chief executive.
     answer = assistant.ask("Who is Nagi Trading's CEO?")
+    assert answer.status == "refused", answer.text
+
+
+def test_an_articles_first_sentence_must_speak_to_more_of_the_question(assistant: Assistant) -> None:
+    # The lead names Nagi Trading, its employees, April and a count; it does not say how many were hired.
+    answer = assistant.ask("How many employees did Nagi Trading hire in April?")
     assert answer.status == "refused", answer.text
 
 

@@ -67,8 +67,18 @@ _HEAD_EN = re.compile(r"\b(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s
                       r"(?=\s+(?:of|for|at|in|on|under|behind|that|who|which|to|from|with)\b|\s*[?？]|$)", re.I)
 # "…の売上高はいくら", "…の代表は誰": the noun before は that a wh-word asks about.
 # (Only where the wh-word ends the question: in 星川AIは何年に上場しますか the noun before は is the subject.)
-_HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})は(?:いくら|幾ら|何[人社年日月台本件]?|誰|だれ|どこ|いつ|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい))"
+_HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})(?:は|って)(?:いくら|幾ら|何[人社年日月台本件]?|誰|だれ|どこ|いつ|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい))"
                       r"(?=\s*(?:です|でしょう|なの|なん|か|だ|[?？]|$))")
+
+
+def heads(question: Question) -> set[str]:
+    """The role or measure a who/what-is question asks for ("Who is the *mayor* of ...", "…の*売上高*はいくら")."""
+    found = set()
+    for m in _HEAD_EN.finditer(question.text):
+        found.update(terms(m.group(1))[-1:])
+    for m in _HEAD_JA.finditer(question.text):
+        found.update(terms(m.group(1))[-1:])
+    return found
 
 
 def focus(question: Question) -> set[str]:
@@ -79,11 +89,7 @@ def focus(question: Question) -> set[str]:
         words = terms(m.group(1) or m.group(2))
         if words:
             found.add(words[0])
-    for m in _HEAD_EN.finditer(question.text):
-        found.update(terms(m.group(1))[-1:])
-    for m in _HEAD_JA.finditer(question.text):
-        found.update(terms(m.group(1))[-1:])
-    return found
+    return found | heads(question)
 
 
 def compound_names(question: Question) -> list[tuple[str, set[str]]]:

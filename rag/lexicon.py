@@ -15,6 +15,8 @@ from pathlib import Path
 from ingest.terms import sub_words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "ja_en_glosses.tsv.gz"
+# Business-news words JMdict glosses otherwise (売上高 is "sales" there, "revenue" in the articles).
+BUSINESS_FILE = DATA_FILE.with_name("ja_en_business.tsv")
 
 # Irregular past forms a question or an article often uses ("Who led ...?"); a suffix rule cannot find them.
 _IRREGULAR = {
@@ -56,6 +58,10 @@ def _glosses() -> dict[str, frozenset[str]]:
         for line in lines:
             head, _, words = line.rstrip("\n").partition("\t")
             table[head] = frozenset(stems.get(w) or stems.setdefault(w, stem(w)) for w in words.split())
+    for line in BUSINESS_FILE.read_text(encoding="utf-8").splitlines():
+        head, _, words = line.partition("\t")
+        if words and not head.startswith("#"):
+            table[head] = table.get(head, frozenset()) | {stem(w) for w in words.split()}
     return table
 
 

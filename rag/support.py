@@ -30,10 +30,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import kanji_readings, terms, terms_with_offsets
+from ingest.terms import kanji_readings, sub_words, terms, terms_with_offsets
 from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_leader, gives_measure, typed
 from rag.entities import (
-    CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus,
+    CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
 )
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
@@ -213,6 +213,8 @@ class Reader:
         self.weights = {t: math.log(1 + (documents + 1) / (document_frequency(t) + 0.5)) for t in self.attributes}
         # "Which *law* firm": the word that says which kind of thing is asked for is what a wrong sentence
         # lacks (a sentence about the publishers' "firm" is not about their law firm).
+        # A compound's last word is what it is (年間売上高 is a 売上高, not a 年間).
+        self.heads = {([p for p in sub_words(t) if len(p) > 1] or [t])[-1] for t in heads(question) & set(self.weights)}
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         self.amounts = amounts(question.text)
@@ -278,6 +280,10 @@ class Reader:
             context = sentence
             named = named and all(group_said(g) for g in groups)
         share = self._attribute_share(passage, sentence, title)
+        # What a who/what-is question asks for (the mayor, 売上高) must be there: a sentence about the town
+        # that never mentions its mayor does not say who the mayor is.
+        if any(not (sentence.speaks_of(t, across) or gives_measure(t, passage.text) or title.names(t)) for t in self.heads):
+            named = False
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
         if passage.sentence == _lead_sentence(doc):
             needed = max(needed, LEAD_SHARE)

@@ -242,6 +242,9 @@ ARTICLES = {
     "relay_en.md": "---\ntitle: Trading house adopts an AI agent\nlang: en\n---\n"
                    "Nagi Trading will roll out Relay, an AI agent built by Quillmark, to 38,000 employees in Tokyo "
                    "and Osaka from April.\n\nThe agent drafts contracts and summarises shipping documents.\n",
+    "nupuri_en.md": "---\ntitle: Utility plans a reactor\nlang: en\n---\n"
+                    "Nupuri Energy is a Hokkaido utility.\n\nNupuri plans to build a small reactor near the coastal "
+                    "town of Ashiura, which has a port and a fish market.\n",
     "hoshikawa_ja.md": "---\ntitle: 星川AIの歩み\nlang: ja\n---\n"
                        "星川AIの最初のモデルは2023年に公開され、パラメータ数は130億だった。\n",
 }
@@ -274,6 +277,13 @@ def test_an_articles_first_sentence_must_speak_to_more_of_the_question(assistant
     # The lead names Nagi Trading, its employees, April and a count; it does not say how many were hired.
     answer = assistant.ask("How many employees did Nagi Trading hire in April?")
     assert answer.status == "refused", answer.text
+
+
+def test_the_role_or_measure_asked_for_must_be_in_the_sentence(assistant: Assistant) -> None:
+    # The sentence has the town, the reactor and the plan, but no population.
+    answer = assistant.ask("What is the population of the coastal town of Ashiura, where Nupuri plans to build a reactor?")
+    assert answer.status == "refused", answer.text
+    assert stem("revenue") in english_concepts("売上高")  # business glosses JMdict lacks (rag/data/ja_en_business.tsv)
 
 
 def test_what_the_articles_do_not_say_is_still_not_found(assistant: Assistant) -> None:

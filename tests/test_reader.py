@@ -286,6 +286,12 @@ def test_the_role_or_measure_asked_for_must_be_in_the_sentence(assistant: Assist
     assert stem("revenue") in english_concepts("売上高")  # business glosses JMdict lacks (rag/data/ja_en_business.tsv)
 
 
+def test_a_yes_no_question_is_confirmed_only_by_a_sentence_that_says_most_of_it(assistant: Assistant) -> None:
+    # The sentence says Nupuri plans a small reactor near Ashiura; it does not say "next year".
+    answer = assistant.ask("Will Nupuri build a small reactor in Ashiura next year?")
+    assert answer.status == "refused", answer.text
+
+
 def test_what_the_articles_do_not_say_is_still_not_found(assistant: Assistant) -> None:
     answer = assistant.ask("How many employees does Aozora Silicon have?")
     assert (answer.status, answer.reason) == ("refused", "not_found")

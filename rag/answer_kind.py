@@ -25,32 +25,32 @@ QUANTITY = re.compile(
     re.I,
 )
 # A count ("how many staff", 何人) is not answered by a year or a date.
-_COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
-_YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
+COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
+YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
-_SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
+SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
-_DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
+DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
                                 r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b", re.I)
-_WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
+WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
                  "ヶ国": {"か国", "カ国", "ヶ国"}}
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
-_SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
+SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
     r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
-_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
-_MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth)|いくら|幾ら|金額|売上", re.I)
+MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth)|いくら|幾ら|金額|売上", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
-_MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
+MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "trillion": 1e12}
 SCALE_WORDS = set(_SCALE)  # not words to find: 100万 is matched as a value
-_AMOUNT = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*)?(万|億|兆|千|(?:thousand|million|billion|trillion)\b)|(\d[\d,]*(?:\.\d+)?)",
+AMOUNT = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*)?(万|億|兆|千|(?:thousand|million|billion|trillion)\b)|(\d[\d,]*(?:\.\d+)?)",
                      re.I)
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")  # a term that is a bare number
 
@@ -58,7 +58,7 @@ NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")  # a term that is a bare number
 def amounts(text: str) -> set[float]:
     """The numbers of a text as values, so 100万 meets "a million" and 130億 "13 billion"."""
     found = set()
-    for m in _AMOUNT.finditer(text):
+    for m in AMOUNT.finditer(text):
         digits, scale, plain = m.group(1), m.group(2), m.group(3)
         try:
             if scale:
@@ -114,15 +114,15 @@ def _names_someone_new(question: Question, sentence: str) -> bool:
 def typed(question: Question) -> bool:
     """Does the question ask for an amount, a count or a time, which a sentence can be checked for? (A
     who-question is checked too, but a name is weaker evidence than a number: it does not count here.)"""
-    return bool(_MONEY_QUESTION.search(question.text) or asks_quantity(question))
+    return bool(MONEY_QUESTION.search(question.text) or asks_quantity(question))
 
 
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
     """A how-much question needs an amount, a how-many question a count, a when question a time, a who
     question someone named, in the sentence itself and beyond the question's own. ``referent``: the
     sentence an anaphor in this one refers to, if it has one."""
-    if _MONEY_QUESTION.search(question.text):
-        return bool(_MONEY.search(sentence))
+    if MONEY_QUESTION.search(question.text):
+        return bool(MONEY.search(sentence))
     if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
@@ -130,22 +130,27 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
-    if _DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
-        found = [m for m in found if _SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
-    elif _COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time nor a share
-        found = [m for m in found if not _YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
-                 and not _SHARE.match(sentence[m.end():])]
+    if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
+        found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
+    elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
+        found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
+                 and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m)]
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
             found = [m for m in found if any(sentence[m.end():].lstrip().startswith(c) for c in wanted)]
-    elif _WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
-        found = [m for m in found if _YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
-                 or _MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+    elif WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
+        found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
+                 or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
         if _WHICH_YEAR.search(question.text):  # 何年, "what year": a year, not a month
-            return any(_YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
+            return any(YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
         return bool(found) or bool(_TIME_WORDS.search(sentence))  # "next year", 来春: a time without digits
     return bool(found)
+
+
+def is_money(sentence: str, match: re.Match[str]) -> bool:
+    """Is this number an amount of money (¥2.2 billion, 130億円, $5)?"""
+    return bool(MONEY.search(sentence[max(0, match.start() - 2):match.end() + 14]))
 
 
 def _is_span(match: re.Match[str], sentence: str) -> bool:

@@ -3,7 +3,8 @@
 No similarity threshold decides alone (measured: none separates answerable from unanswerable questions).
 The reader (rag.support) says which retrieved sentences speak to what the question asks. Then the
 speculation tags of those sentences decide between answering and refusing (a tie goes to refusing), and
-disagreeing quantities in two asserted sources about a when/how-long/how-many question make a conflict.
+two asserted sources giving different values of what a how-much/how-many/when question asks (in the
+same unit: rag.conflicts) make a conflict.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ingest.terms import terms
 from rag.answer import Answer, Citation
 from rag.question import Question
 from rag.retrieval import Passage
-from rag.answer_kind import NUMBER, QUANTITY, amounts, asks_quantity, quantities
+from rag.answer_kind import NUMBER, QUANTITY, amounts
+from rag.conflicts import conflicting_sides
 from rag.support import Reader, Support
 from rag.wording import say
 
@@ -58,7 +60,7 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
     if not asserted or (speculative and (speculative[0].share > asserted[0].share or (
             speculative[0].share == asserted[0].share and not _states_it_closer(reader, asserted[0], speculative[0])))):
         return _refuse_speculative(question, speculative)
-    sides = _conflict(question, asserted)
+    sides = conflicting_sides(question, asserted)
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])
@@ -95,28 +97,6 @@ def _gives_other_number(question: Question, numbers: set[str], passage: Passage)
 def _states_it_closer(reader: Reader, asserted: Support, speculative: Support) -> bool:
     ours, theirs = reader.spread(asserted.passage), reader.spread(speculative.passage)
     return 0 < ours and 3 * ours <= theirs
-
-
-def _conflict(question: Question, asserted: Sequence[Support]) -> list[Passage]:
-    """The two best-supported asserted sentences, from two sources, giving different quantities for a
-    when/how-long/how-many question. (Only the best two: a lower-ranked sentence with another number is
-    usually about another event.)"""
-    if not asks_quantity(question):
-        return []
-    best = sorted(asserted, key=lambda s: (-s.share, -s.passage.score))[:2]
-    if len(best) < 2 or best[1].share < best[0].share:  # a conflict needs two sources answering equally well
-        return []
-    seen: dict[str, tuple[Passage, set[str]]] = {}
-    for s in best:
-        stated = {m.group(0).lower() for m in quantities(s.passage.text)}
-        if stated and s.passage.doc_id not in seen:
-            seen[s.passage.doc_id] = (s.passage, stated)
-    found = list(seen.values())
-    for i, (first, q1) in enumerate(found):
-        for second, q2 in found[i + 1 :]:
-            if q1.isdisjoint(q2):
-                return [first, second]
-    return []
 
 
 def _citations(passages: Sequence[Passage]) -> list[Citation]:

@@ -122,3 +122,34 @@ def test_the_reader_matches_what_is_asked_across_languages(question: str, senten
     attribute = {"Who led the Omni team?": "led", "OpenAIの売上高はいくら?": "売上高", "When did he marry?": "marry"}[question]
     assert attribute in asked
     assert vocabulary.speaks_of(attribute, across) is expected
+
+
+OTHER_ARTICLES = {
+    "exam_en.md": """---
+title: Asagiri University reviews its exams
+lang: en
+---
+Asagiri University found that 63 students in its economics faculty had submitted essays written by AI.
+The university will hold oral exams from April.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def exam_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("other"), OTHER_ARTICLES)
+
+
+def test_a_question_about_others_is_not_answered_by_the_one_named(exam_assistant: Assistant) -> None:
+    asked = exam_assistant.ask("Did students in the economics faculty at Asagiri University submit essays written by AI?")
+    assert asked.status == "answered"  # the same sentence answers the question about the faculty it names
+    other = exam_assistant.ask("Did students in other faculties at Asagiri University submit essays written by AI?")
+    assert other.status == "refused"
+
+
+def test_a_count_is_not_answered_by_an_amount_of_money() -> None:
+    from rag.answer_kind import answer_type_ok
+
+    question = analyse("How many tonnes of food waste did Tsubaki cut?")
+    assert not answer_type_ok(question, "Lower waste saved about ¥1.2 billion in disposal costs.")
+    assert answer_type_ok(question, "Tsubaki cut its food waste by about 4,300 tonnes.")

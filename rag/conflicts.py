@@ -1,0 +1,139 @@
+"""Do two sources disagree on what a question asks? Compared value by value, in the same unit.
+
+Two asserted sentences from different articles that both answer "how many signed the letter" conflict when
+one says "340 researchers" and the other 約410人: the same kind of value (a count of people), no value in
+common. A value of another unit in the same sentence ("62,000 GPUs" against 約300社) says nothing about the
+question, and a value equal in another notation (3 billion ~ 30億) agrees. Only the kind of value the
+question asks for is compared: a money question compares amounts of money, not the years beside them.
+
+Measured on the bundled set and thirteen outside sets (cached retrieval): against the rule it replaced
+(the two best sentences, equally supported, stating any different numbers) it laid out 7 more conflicting
+items and 3 fewer false conflicts; the sum of truthfulness over the fourteen sets rose from 6.26 to 6.48.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.terms import terms
+from rag.answer_kind import (
+    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, MONTH_NAME, SHARE, SPAN_UNIT, WHEN_QUESTION,
+    YEAR_OR_DATE, amounts, is_money, quantities, typed,
+)
+from rag.lexicon import concepts, stem
+from rag.names import name_words, same_name
+from rag.question import Question
+from rag.retrieval import Passage
+from rag.support import Support
+
+_KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
+# Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230
+# jobs" ~ 約250人の人員を削減.
+_PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members
+    users households patients doctors teachers voters customers subscribers signatories actors children adults
+    passengers drivers scientists jobs positions""".split())
+# Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
+_ANY_THING = frozenset({"件"})
+_JA_COUNTERS = "人名社本台件回個基機"
+_SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
+_TWO_WORDS = re.compile(r"([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value a sentence states: its kind, the words it counts (for a count), and its value(s)."""
+
+    text: str
+    kind: str
+    counted: tuple[str, ...]
+    values: frozenset[float]
+
+
+def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    after = sentence[match.end():match.end() + 16]
+    if is_money(sentence, match):
+        return "money", ()
+    if SHARE.match(after):
+        return "share", ()
+    number = match.group(0)
+    if YEAR_OR_DATE.match(number) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
+        return "year", ()
+    if MONTH_NAME.search(sentence[max(0, match.start() - 12):match.start()]) or (
+            re.match(r"\s*[月日]", after) and not SPAN_UNIT.match(after)):
+        return "date", ()
+    if SPAN_UNIT.match(after):
+        return "span", ()
+    rest = _SCALE_WORD.sub("", after).lstrip()
+    if rest[:1].isascii():
+        # "340 researchers", "1,200 hectares": the noun, or the one after an adjective ("320 member households")
+        words = _TWO_WORDS.match(rest)
+        return "count", tuple(w.lower() for w in words.groups() if w) if words else ()
+    if rest[:1] and rest[0] in _JA_COUNTERS:
+        return "count", (rest[0],)
+    following = terms(rest)
+    if following[:1] == ["の"]:  # 計27の企業・機関投資家: what is counted follows の
+        return "count", tuple(following[1:4])
+    return "count", tuple(following[:1])
+
+
+def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[float] = frozenset()) -> list[Stated]:
+    """The values of ``kinds`` a sentence states, but not those in ``leave_out`` (the question's own)."""
+    found = []
+    for match in quantities(sentence):
+        kind, counted = _unit(sentence, match)
+        whole = AMOUNT.match(sentence, match.start())
+        values = frozenset(amounts(sentence[match.start():whole.end()])) if whole else frozenset()
+        if kind in kinds and values and not values & leave_out:
+            found.append(Stated(match.group(0), kind, counted, values))
+    return found
+
+
+def _same_counted(a: str, b: str) -> bool:
+    if a == b or stem(a) == stem(b) or concepts(a) & concepts(b):
+        return True
+    if (a in "人名" and b in _PEOPLE) or (b in "人名" and a in _PEOPLE):
+        return True
+    if (a in _ANY_THING and b.isascii()) or (b in _ANY_THING and a.isascii()):
+        return True
+    return any(same_name(x, y) for x in name_words(a) for y in name_words(b))  # 1500ヘクタール ~ hectares
+
+
+def same_unit(a: Stated, b: Stated) -> bool:
+    if a.kind != b.kind:
+        return False
+    return a.kind != "count" or any(_same_counted(x, y) for x in a.counted for y in b.counted)
+
+
+def asked_kinds(question: Question) -> frozenset[str]:
+    """The kinds of value that answer the question: amounts for いくら, years and dates for "when"."""
+    text = question.text
+    if MONEY_QUESTION.search(text):
+        return frozenset({"money"})
+    if DURATION_QUESTION.search(text):
+        return frozenset({"span"})
+    if WHEN_QUESTION.search(text):
+        return frozenset({"year", "date"})
+    if COUNT_QUESTION.search(text):
+        return frozenset({"count"})
+    return _KINDS
+
+
+def disagree(question: Question, first: str, second: str) -> bool:
+    """Do the two sentences give the asked kind of value in the same unit, with no value in common?"""
+    kinds, own = asked_kinds(question), frozenset(amounts(question.text))
+    pairs = [(a, b) for a in stated(first, kinds, own) for b in stated(second, kinds, own) if same_unit(a, b)]
+    return bool(pairs) and all(a.values.isdisjoint(b.values) for a, b in pairs)
+
+
+def conflicting_sides(question: Question, asserted: Sequence[Support]) -> list[Passage]:
+    """The best-supported asserted sentence and the first from another article that disagrees with it, for
+    a question asking an amount, a count or a time; or nothing. ``asserted``: best first."""
+    if not asserted or not typed(question):
+        return []
+    best = asserted[0].passage
+    for other in asserted[1:]:
+        if other.passage.doc_id != best.doc_id and disagree(question, best.text, other.passage.text):
+            return [best, other.passage]
+    return []

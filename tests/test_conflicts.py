@@ -1,0 +1,62 @@
+"""Two sources disagree only on the asked kind of value, in the same unit (rag.conflicts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.conflicts import asked_kinds, disagree, stated
+from rag.question import analyse
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("How many people signed the open letter?", "It had collected signatures from 340 researchers and engineers.",
+         "賛同者は約410人に達した。"),
+        ("北陽県がツキミシステムズに払う契約額っていくら？", "It was built under a contract worth ¥38 million.",
+         "契約額は約4,200万円。"),
+        ("この実証実験でカバーする水田の面積は何ヘクタール？", "The trial will cover 1,200 hectares of paddy fields.",
+         "対象は約1500ヘクタールの水田で、本格的な飛行を開始する。"),
+        ("When did the ministry approve NoduLens?", "The ministry granted approval on June 12.", "6月14日付で国の承認を得た。"),
+        ("When was the first fund raised?", "It raised its debut fund in 2019.", "2020年に組成した1号ファンド。"),
+        ("How many times did the chatbot give the wrong deadline?", "It did so in 1,240 conversations.",
+         "誤った回答は約1,400件にのぼる。"),
+    ],
+)
+def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:
+    assert disagree(analyse(question), first, second)
+    assert disagree(analyse(question), second, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # the same value in two notations
+        ("How many parameters does the model have?", "It is built on a model with about 3 billion parameters.",
+         "約30億パラメーターの言語モデルを端末内で動かす。"),
+        # counts of different things
+        ("How many companies use the service in Japan?", "The company operates about 62,000 GPUs.",
+         "国内の利用企業は約300社に上る。"),
+        # a money question does not compare the years beside the amounts
+        ("アオゾラの投資額はいくら？", "Aozora will invest ¥240 billion and open in fiscal 2028.",
+         "投資額は2400億円で、2027年度の開業を予定する。"),
+        # no value of the asked kind on one side
+        ("How many employees does it have?", "It employs 140 people.", "本社は東京にある。"),
+    ],
+)
+def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:
+    assert not disagree(analyse(question), first, second)
+
+
+def test_the_question_decides_which_kinds_of_value_are_compared() -> None:
+    assert asked_kinds(analyse("いつ発売？")) == {"year", "date"}
+    assert asked_kinds(analyse("How much did it raise?")) == {"money"}
+    assert asked_kinds(analyse("何人が署名した？")) == {"count"}
+
+
+def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> None:
+    values = stated("The suit seeks ¥2.2 billion for 410,000 articles copied since 2021.")
+    assert [(v.kind, v.values) for v in values] == [
+        ("money", frozenset({2.2e9})), ("count", frozenset({410000.0})), ("year", frozenset({2021.0}))]
+    assert values[1].counted[0] == "articles"
+    assert [v.kind for v in stated("2021年に310人を採用した。", leave_out=frozenset({2021.0}))] == ["count"]

@@ -90,8 +90,10 @@ _SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*
                       r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)")
 _WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  # which (law) firm
 _NEAR_KIND = 40  # characters between the kind's mention and the name that says which
+# Capitalised but no one: months, weekdays, and nationalities ("Japanese companies" names no customer).
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split())
+    monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
+    french german indian israeli canadian russian asian western african australian taiwanese english""".split())
 
 
 def _names_someone_new(question: Question, sentence: str) -> bool:

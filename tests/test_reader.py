@@ -88,6 +88,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count
     ("Who led the funding round?", "The company raised $600 million in a funding round.", False),  # nobody named
     ("Who led the funding round?", "The round was led by Glenmore Ventures.", True),
+    ("Which companies are the first customers?", "It lets Japanese companies keep their data at home.", False),  # a nationality
+    ("Which companies are the first customers?", "First customers include Naniwa Pharma.", True),
     ("Who founded the lab?", "研究所は高田誠氏が設立した。", True),
     ("Who founded Veltrane Cloud?", "Several founders said they were renegotiating.", False),  # a first word
     ("桐谷教授の研究チームは何人で構成されていますか?", "チームは40回の実演から学習させた。", False),  # 何人: so many 人

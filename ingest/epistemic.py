@@ -16,7 +16,8 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
   asserted; from an unnamed source (関係者によると…という) it is hearsay through that cue. (Measured on
   eight outside sets: a closing という alone closed 7 answerable gold sentences and 1 speculative one.)
 * Not said or not settled (did not disclose, declined to name, under review, 明らかにされなかった,
-  コメントできない, 未定, 決まっていない) -> speculative: the claim is not established.
+  コメントできない, 未定, 決まっていない) -> speculative: the claim is not established. So is a step only
+  considered ("is considering a listing", 倍増を検討している): the step is not taken.
 * "may" after we/you/users/providers + an action verb ("we may retire models", "users may export")
   is a permission or a discretion, not a guess -> not a cue; "we may see", "you may be right" stay
   cues, as does "may" with any other subject. Capital "May" is never a cue (month, name, optative).
@@ -113,6 +114,8 @@ EN_CUES: dict[str, list[str]] = {
         r"^\W*(?:[\w'-]+\s+){0,4}?(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:disclosed?|revealed?|named?|specified|specify)\b",
         r"\bneither\b[^.;]*\b(?:disclosed?|revealed?|named|specified|commented)\b",
         r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?verified\b", r"\bunder\s+review\b",
+        # weighing a step is not taking it: "is considering a listing", "is exploring a sale"
+        r"\b(?:is|are|was|were|been)\s+(?:also\s+|now\s+|still\s+)?(?:considering|weighing|exploring|mulling|studying\s+whether)\b",
         r"\bno\s+(?:concrete|firm|final)\s+(?:plans?|timeline|timetable|decision)\b",
         r"\b(?:did|does|do)\s+not\s+give\s+a\s+(?:firm\s+|specific\s+)?(?:timeline|date|figure)\b",
     ],
@@ -194,6 +197,8 @@ JA_CUES: dict[str, list[str]] = {
         # not said or not decided yet: 明らかにされなかった, 触れなかった, コメントできない, 未定, 決まっていない
         r"(?:明らかにされ|公表され|開示され)(?:なかった|ていない|ておらず|ません)|(?:に|には)触れなかった",
         r"コメント(?:できない|できません|を控え|は控え)|未定|決まって(?:い|お)(?:ない|らず|ません)|決まったことはない",
+        # weighing a step is not taking it: 倍増させることを検討している, 上場を検討中
+        r"検討(?:して(?:い|お)|中|に入|を進め|を始め)",
     ],
 }
 

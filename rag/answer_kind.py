@@ -119,12 +119,38 @@ def typed(question: Question) -> bool:
     return bool(MONEY_QUESTION.search(question.text) or asks_quantity(question))
 
 
+# "How many litres", 何トン: a count in a unit of measure is answered in that unit, not by "128 tanks".
+_MEASURE_UNITS = {
+    "litre": r"リットル|litres?|liters?", "tonne": r"トン|tonnes?|tons?", "hectare": r"ヘクタール|hectares?",
+    "kilometre": r"キロメートル|キロ|kilometres?|kilometers?|km", "metre": r"メートル|metres?|meters?",
+    "kilogram": r"キログラム|キロ|kilograms?|kg", "megawatt": r"メガワット|megawatts?|MW", "gigawatt": r"ギガワット|gigawatts?|GW",
+    "kilowatt": r"キロワット|kilowatts?|kW", "acre": r"エーカー|acres?", "mile": r"マイル|miles?",
+    "terabyte": r"テラバイト|terabytes?|TB", "gigabyte": r"ギガバイト|gigabytes?|GB",
+}
+_ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘクタール|キロメートル|キログラム|キロワット|キロ|メートル|メガワット|"
+                         r"ギガワット|エーカー|マイル|テラバイト|ギガバイト)", re.I)
+
+
+def _asked_unit(question: Question) -> str | None:
+    """The unit a how-many question counts in, as a pattern of its forms in both languages, or None."""
+    m = _ASKED_UNIT.search(question.text)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2)
+    if word == "キロ":  # kilometres or kilograms
+        return f"{_MEASURE_UNITS['kilometre']}|{_MEASURE_UNITS['kilogram']}"
+    return next((forms for forms in _MEASURE_UNITS.values() if re.fullmatch(forms, word, re.I)), None)
+
+
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
-    """A how-much question needs an amount, a how-many question a count, a when question a time, a who
-    question someone named, in the sentence itself and beyond the question's own. ``referent``: the
-    sentence an anaphor in this one refers to, if it has one."""
+    """A how-much question needs an amount, a how-many question a count (in the unit asked: litres for
+    "how many litres"), a when question a time, a who question someone named, in the sentence itself and
+    beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
     if MONEY_QUESTION.search(question.text):
         return bool(MONEY.search(sentence))
+    unit = _asked_unit(question)
+    if unit:
+        return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
     if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))

@@ -131,6 +131,10 @@ JA_FAMILIES = [
     ("The benchmark claim has not yet been independently verified.", S),
     ("A spokesperson said the timeline was under review.", S),
     ("She said the company had no concrete plans for an initial public offering.", S),
+    ("The company is considering a listing in Tokyo as early as next year.", S),  # a step weighed, not taken
+    ("同社は冷却液の生産能力を今後2年でさらに倍増させることを検討している。", S),
+    ("The panel considered the evidence before it ruled.", A),
+    ("検討の結果、同社は導入を決めた。", A),
     ("Brandt cited slower-than-expected adoption of its app as the main reason.", A),  # an outcome
     ("Okafor said the deal gave Northwind compute that would have been hard to secure elsewhere.", A),  # counterfactual
     ("Northwind has not said whether YamaText was part of its training mix.", S),  # undisclosed

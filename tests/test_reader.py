@@ -83,6 +83,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How long a prompt can Lumen-4 handle?", "It handles 200,000 tokens.", True),  # a length: no span needed
     ("How much did it cost to train?", "It was trained on 9 trillion tokens.", False),  # money names a currency
     ("How much did it cost to train?", "Training cost $5 million.", True),
+    ("How many litres of fluid fill the tanks?", "It houses 4,096 GPUs in 128 immersion tanks.", False),  # litres
+    ("How many litres of fluid fill the tanks?", "The tanks hold 60,000 litres of fluid.", True),
+    ("冷却液は何トン使われていますか?", "The tanks hold 52 tonnes of fluid.", True),
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
     ("When will volume shipments begin?", "Shipments will be large.", False),
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count

@@ -167,6 +167,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
             found = [m for m in found if any(sentence[m.end():].lstrip().startswith(c) for c in wanted)]
+        elif counter and counter.group(1) in ("人", "名"):  # 何人 in English: so many people, not "40 drones"
+            found = [m for m in found if _counts_people(sentence[m.end():])]
     elif WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
         found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
                  or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
@@ -174,6 +176,22 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
             return any(YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
         return bool(found) or bool(_TIME_WORDS.search(sentence))  # "next year", 来春: a time without digits
     return bool(found)
+
+
+# Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230
+# jobs" ~ 約250人の人員を削減.
+PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members
+    users households patients doctors teachers voters customers subscribers signatories actors children adults
+    passengers drivers scientists jobs positions inspectors officers nurses lawyers managers characters""".split())
+
+
+def _counts_people(after: str) -> bool:
+    """Does the count these words follow count people ("140 people", "410 track inspectors", "100 million
+    monthly active users")? The noun is one of the next words, after a scale and adjectives."""
+    words = re.findall(r"[A-Za-z-]+", after[:60].lower())
+    if words[:1] and words[0] in ("thousand", "million", "billion"):
+        words = words[1:]
+    return any(w in PEOPLE for w in words[:4])
 
 
 def is_money(sentence: str, match: re.Match[str]) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, MONTH_NAME, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    YEAR_OR_DATE, amounts, is_money, quantities, typed,
+    PEOPLE, YEAR_OR_DATE, amounts, is_money, quantities, typed,
 )
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
@@ -29,11 +29,6 @@ from rag.retrieval import Passage
 from rag.support import Support
 
 _KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
-# Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230
-# jobs" ~ 約250人の人員を削減.
-_PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members
-    users households patients doctors teachers voters customers subscribers signatories actors children adults
-    passengers drivers scientists jobs positions""".split())
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
 _ANY_THING = frozenset({"件"})
 _JA_COUNTERS = "人名社本台件回個基機"
@@ -93,7 +88,7 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
 def _same_counted(a: str, b: str) -> bool:
     if a == b or stem(a) == stem(b) or concepts(a) & concepts(b):
         return True
-    if (a in "人名" and b in _PEOPLE) or (b in "人名" and a in _PEOPLE):
+    if (a in "人名" and b in PEOPLE) or (b in "人名" and a in PEOPLE):
         return True
     if (a in _ANY_THING and b.isascii()) or (b in _ANY_THING and a.isascii()):
         return True

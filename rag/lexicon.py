@@ -15,7 +15,8 @@ from pathlib import Path
 from ingest.terms import sub_words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "ja_en_glosses.tsv.gz"
-# Business-news words JMdict glosses otherwise (売上高 is "sales" there, "revenue" in the articles).
+# Business- and AI-news words JMdict glosses otherwise (売上高 is "sales" there, "revenue" in the articles;
+# 学習 is "learning" there, "training" in articles about models).
 BUSINESS_FILE = DATA_FILE.with_name("ja_en_business.tsv")
 
 # Irregular past forms a question or an article often uses ("Who led ...?"); a suffix rule cannot find them.
@@ -28,6 +29,7 @@ _IRREGULAR = {
     "spent": "spend", "sent": "send", "ran": "run", "chose": "choose", "chosen": "choose", "fell": "fall",
     "brought": "bring", "taught": "teach", "rose": "rise", "risen": "rise", "quit": "quit", "drew": "draw",
     "drawn": "draw", "found": "find", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
+    "used": "use", "uses": "use", "using": "use",
 }
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 

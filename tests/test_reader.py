@@ -97,6 +97,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("Who founded Veltrane Cloud?", "Several founders said they were renegotiating.", False),  # a first word
     ("桐谷教授の研究チームは何人で構成されていますか?", "チームは40回の実演から学習させた。", False),  # 何人: so many 人
     ("桐谷教授の研究チームは何人で構成されていますか?", "チームは12人で構成される。", True),
+    ("タンボセンスの従業員は何人?", "It will lease 40 drones and train operators from its staff.", False),  # 何人: people
+    ("タンボセンスの従業員は何人?", "It employs 410 track inspectors.", True),
+    ("月間ユーザーが何人を超える会社?", "Firms with more than 100 million monthly active users must sign.", True),
     ("Which universities belong to the consortium?", "It is run by a consortium of university labs.", False),
     ("Which universities belong to the consortium?", "Members include Kyoto University and Tohoku University.", True),
     ("Which model was added last?", "We also introduced fastchat-t5-3b.", True),  # a model's name is a name
@@ -189,6 +192,13 @@ def test_a_name_of_several_capitalised_words_is_named_by_a_distinctive_part() ->
 def test_an_action_and_its_noun_share_a_stem() -> None:
     assert {stem(w) for w in ("operation", "operates", "operated", "operating")} == {"operat"}
     assert stem("employment") == stem("employs") == stem("employees")
+
+
+def test_news_words_jmdict_glosses_otherwise_meet_their_english() -> None:
+    assert Vocabulary(["Otoha used about 68,000 of their songs as training data."]).speaks_of("学習", True)
+    assert Vocabulary(["Otoha used about 68,000 of their songs as training data."]).speaks_of("楽曲", True)
+    assert Vocabulary(["It is not used to train the models."]).speaks_of("使う", True)  # used ~ use
+    assert not Vocabulary(["The songs were released in May."]).speaks_of("学習", True)
 
 
 def test_the_light_verb_of_a_gloss_phrase_is_not_its_meaning() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.conflicts import asked_kinds, disagree, stated
+from rag.conflicts import asked_kinds, counterparts, disagree, stated
 from rag.question import analyse
+from rag.retrieval import Passage
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,20 @@ def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> Non
         ("money", frozenset({2.2e9})), ("count", frozenset({410000.0})), ("year", frozenset({2021.0}))]
     assert values[1].counted[0] == "articles"
     assert [v.kind for v in stated("2021年に310人を採用した。", leave_out=frozenset({2021.0}))] == ["count"]
+
+
+def _passage(text: str, lang: str, doc_id: str = "a") -> Passage:
+    return Passage(doc_id=doc_id, title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text), text=text,
+                   speculative=False, cues=(), reported=False, score=0.0)
+
+
+def test_two_reports_of_the_same_thing_are_counterparts_across_languages() -> None:
+    english = _passage("The complaint was accompanied by a petition signed by 2,300 people.", "en")
+    japanese = _passage("同団体は3200人分の賛同署名を添えて、初期設定を無効にするよう求めている。", "ja")
+    assert counterparts(english, japanese) and counterparts(japanese, english)
+
+
+def test_sentences_about_different_things_are_not_counterparts() -> None:
+    total = _passage("The private university, which has about 11,000 students, said the essays were found in May.", "en")
+    caught = _passage("経済学部の期末レポート試験で、学生58人が生成AIの作文ツールを使って作成した答案を提出していた。", "ja")
+    assert not counterparts(total, caught)

@@ -153,3 +153,27 @@ def test_a_count_is_not_answered_by_an_amount_of_money() -> None:
     question = analyse("How many tonnes of food waste did Tsubaki cut?")
     assert not answer_type_ok(question, "Lower waste saved about ¥1.2 billion in disposal costs.")
     assert answer_type_ok(question, "Tsubaki cut its food waste by about 4,300 tonnes.")
+
+
+LETTER_ARTICLES = {
+    "letter_en.md": """---
+title: Researchers sign an open letter against the Mizuchi licence
+lang: en
+---
+An open letter against the Mizuchi licence had collected signatures from 340 researchers by Friday.
+""",
+    "letter_ja.md": """---
+title: ミズチのライセンスに反対する公開書簡
+lang: ja
+---
+ミズチのライセンスに反対する公開書簡の賛同者は約410人に達した。
+""",
+}
+
+
+def test_the_same_report_with_another_figure_in_the_other_language_is_a_conflict(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assistant = assistant_over(tmp_path, LETTER_ARTICLES)
+    answer = assistant.ask("How many researchers signed the open letter against the Mizuchi licence?")
+    assert answer.status == "conflicting"
+    assert {c.lang for c in answer.citations} == {"en", "ja"}
+    assert "340" in answer.text and "410" in answer.text

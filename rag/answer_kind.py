@@ -19,7 +19,7 @@ _QUANTITY_QUESTION = re.compile(
 QUANTITY = re.compile(
     # A digit inside a name (GPT-4o, gpt2-chatbot) is not a quantity.
     # (Only Latin script counts as "inside a name": in 約140人 or は130億 the number stands alone.)
-    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![A-Za-z-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![0-9A-Za-z-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
     r"(?:days?|weeks?|months?|years?|hours?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens?|hundreds|thousands|millions|billions)\b|[一二三四五六七八九十百千万億]+[日週年月時人倍個つ回]",
     re.I,

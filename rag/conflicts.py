@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ingest.terms import terms
 from rag.answer_kind import (
-    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, MONTH_NAME, SHARE, SPAN_UNIT, WHEN_QUESTION,
+    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, SHARE, SPAN_UNIT, WHEN_QUESTION,
     NUMBER, PEOPLE, YEAR_OR_DATE, amounts, answer_type_ok, is_money, quantities, typed,
 )
 from rag.lexicon import concepts, stem
@@ -34,12 +34,23 @@ from rag.retrieval import Passage
 from rag.support import Support, Vocabulary
 
 COUNTERPART_SHARE = 0.5
+_PEOPLE_STEMS = frozenset(stem(w) for w in PEOPLE)
 _KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
 _ANY_THING = frozenset({"件"})
 _JA_COUNTERS = "人名社本台件回個基機"
 _SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
-_TWO_WORDS = re.compile(r"([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
+# "340 researchers", "320 member households", "68,000 of their songs": the counted noun is among these.
+_COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
+_MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*$")  # "June 12", "Sept. 3": checked against _MONTHS
+_EN_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?!\d))?\b")
+_JA_DATE = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})日)?")
+_JA_WORD = re.compile(r"[ァ-ヴー]+|[\u4e00-\u9fff]+")
+_NUMBER_WORDS = {w: float(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_MONTHS = {m: float(n) for n, names in enumerate(
+    "jan|january feb|february mar|march apr|april may jun|june jul|july aug|august sep|sept|september oct|october "
+    "nov|november dec|december".split(), start=1) for m in names.split("|")}
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ class Stated:
 
 
 def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
-    after = sentence[match.end():match.end() + 16]
+    after = sentence[match.end():match.end() + 40]
     if is_money(sentence, match):
         return "money", ()
     if SHARE.match(after):
@@ -61,22 +72,23 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     number = match.group(0)
     if YEAR_OR_DATE.match(number) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
         return "year", ()
-    if MONTH_NAME.search(sentence[max(0, match.start() - 12):match.start()]) or (
+    before = _MONTH_BEFORE.search(sentence[max(0, match.start() - 12):match.start()])
+    if (before and before.group(0).rstrip(". ").lower() in _MONTHS) or (
             re.match(r"\s*[月日]", after) and not SPAN_UNIT.match(after)):
         return "date", ()
     if SPAN_UNIT.match(after):
         return "span", ()
     rest = _SCALE_WORD.sub("", after).lstrip()
     if rest[:1].isascii():
-        # "340 researchers", "1,200 hectares": the noun, or the one after an adjective ("320 member households")
-        words = _TWO_WORDS.match(rest)
+        words = _COUNTED.match(rest)
         return "count", tuple(w.lower() for w in words.groups() if w) if words else ()
-    if rest[:1] and rest[0] in _JA_COUNTERS:
-        return "count", (rest[0],)
-    following = terms(rest)
-    if following[:1] == ["の"]:  # 計27の企業・機関投資家: what is counted follows の
-        return "count", tuple(following[1:4])
-    return "count", tuple(following[:1])
+    counted = []
+    if rest[:1] and rest[0] in _JA_COUNTERS:  # 約80万本の文書: the counter, and the noun after の
+        counted.append(rest[0])
+        rest = rest[1:]
+    rest = rest[1:] if rest.startswith("の") else rest  # 計27の企業・機関投資家
+    word = _JA_WORD.match(rest)
+    return "count", tuple(counted + ([word.group(0)] if word and (not counted or after.lstrip()[1:2] == "の") else []))
 
 
 def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[float] = frozenset()) -> list[Stated]:
@@ -86,19 +98,47 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
         kind, counted = _unit(sentence, match)
         whole = AMOUNT.match(sentence, match.start())
         values = frozenset(amounts(sentence[match.start():whole.end()])) if whole else frozenset()
+        if not values and match.group(0).lower() in _NUMBER_WORDS:  # "six electric minivans"
+            values = frozenset({_NUMBER_WORDS[match.group(0).lower()]})
         if kind in kinds and values and not values & leave_out:
             found.append(Stated(match.group(0), kind, counted, values))
+    if "date" in kinds:
+        found = [f for f in found if f.kind != "date"] + _dates(sentence, leave_out)
     return found
+
+
+def _dates(sentence: str, leave_out: frozenset[float]) -> list[Stated]:
+    """Dates as month * 100 + day, or month * 100 for a month alone: June 12 ~ 612, 6月14日 ~ 614, "in June" ~
+    600. (A month alone agrees with any day of it: see _agree.)"""
+    found = []
+    for m in _EN_DATE.finditer(sentence):
+        if m.group(1)[0].isupper() and m.group(1).lower() in _MONTHS:  # not the modal "may", not "Jane"
+            month, day = _MONTHS[m.group(1).lower()], float(m.group(2) or 0)
+            if day not in leave_out:
+                found.append(Stated(m.group(0), "date", (), frozenset({month * 100 + day})))
+    for m in _JA_DATE.finditer(sentence):
+        month, day = float(m.group(1)), float(m.group(2) or 0)
+        if day not in leave_out and 1 <= month <= 12:
+            found.append(Stated(m.group(0), "date", (), frozenset({month * 100 + day})))
+    return found
+
+
+def _agree(kind: str, a: frozenset[float], b: frozenset[float]) -> bool:
+    if a & b:
+        return True
+    # a month alone (600) agrees with a day of it (612)
+    return kind == "date" and any((x % 100 == 0 or y % 100 == 0) and x // 100 == y // 100 for x in a for y in b)
 
 
 def _same_counted(a: str, b: str) -> bool:
     if a == b or stem(a) == stem(b) or concepts(a) & concepts(b):
         return True
-    if (a in "人名" and b in PEOPLE) or (b in "人名" and a in PEOPLE):
+    if (a in "人名" and stem(b) in _PEOPLE_STEMS) or (b in "人名" and stem(a) in _PEOPLE_STEMS):
         return True
     if (a in _ANY_THING and b.isascii()) or (b in _ANY_THING and a.isascii()):
         return True
-    return any(same_name(x, y) for x in name_words(a) for y in name_words(b))  # 1500ヘクタール ~ hectares
+    # loanwords: 1500ヘクタール ~ hectares, 11兆トークン ~ tokens
+    return any(same_name(x, y) for x in name_words(a) for y in name_words(b)) or Vocabulary([a]).names(b)
 
 
 def same_unit(a: Stated, b: Stated) -> bool:
@@ -125,7 +165,7 @@ def disagree(question: Question, first: str, second: str) -> bool:
     """Do the two sentences give the asked kind of value in the same unit, with no value in common?"""
     kinds, own = asked_kinds(question), frozenset(amounts(question.text))
     pairs = [(a, b) for a in stated(first, kinds, own) for b in stated(second, kinds, own) if same_unit(a, b)]
-    return bool(pairs) and all(a.values.isdisjoint(b.values) for a, b in pairs)
+    return bool(pairs) and not any(_agree(a.kind, a.values, b.values) for a, b in pairs)
 
 
 def counterparts(first: Passage, second: Passage) -> bool:

@@ -22,6 +22,11 @@ from rag.retrieval import Passage
         ("When was the first fund raised?", "It raised its debut fund in 2019.", "2020年に組成した1号ファンド。"),
         ("How many times did the chatbot give the wrong deadline?", "It did so in 1,240 conversations.",
          "誤った回答は約1,400件にのぼる。"),
+        ("In which month do the drone flights begin?", "Flights are scheduled to begin in June.", "7月から飛行を開始する。"),
+        ("When did the collision occur?", "The collision occurred on October 14.", "10月15日に事故を起こした。"),
+        ("How much text was it trained on?", "It was trained on 9.5 trillion tokens of text.", "約11兆トークンのテキストで学習した。"),
+        ("How many songs did Otoha use?", "Otoha used about 68,000 of their songs.", "オトハは約8万曲を使ったという。"),
+        ("How many minivans run in the trial?", "The trial uses six electric minivans.", "The trial uses 8 electric minivans."),
     ],
 )
 def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:
@@ -43,6 +48,9 @@ def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str,
          "投資額は2400億円で、2027年度の開業を予定する。"),
         # no value of the asked kind on one side
         ("How many employees does it have?", "It employs 140 people.", "本社は東京にある。"),
+        # a month alone agrees with a day of it; a name is no month ("Jane"), nor is the modal "may"
+        ("When did it open?", "It opened in June.", "6月14日に開いた。"),
+        ("When was it founded?", "Jane founded it.", "It may be founded in May."),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:

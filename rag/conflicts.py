@@ -34,6 +34,10 @@ from rag.retrieval import Passage
 from rag.support import Support, Vocabulary
 
 COUNTERPART_SHARE = 0.5
+# "What's the total size of the fund?", "What score did it get?", 規模, 点数: a value is asked without "how much".
+_ASKS_MEASURE = re.compile(r"\b(score|scores|size|total|budget|price|valuation|revenue|sales|number|rate|percentage|share|"
+                           r"capacity|amount|length|population|headcount|big|large)\b|点数|スコア|規模|総額|予算|価格|評価額|売上|"
+                           r"人数|割合|比率|容量|金額|広さ|大きさ", re.I)
 _PEOPLE_STEMS = frozenset(stem(w) for w in PEOPLE)
 _KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
@@ -190,7 +194,7 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], named: Se
     sentences, best first. ``named``: other asserted sentences that name what the question names; one of
     them is a side only as a counterpart of the best (the same report with another figure), since it
     does not support the answer by itself."""
-    if not asserted or not typed(question):
+    if not asserted or not (typed(question) or _ASKS_MEASURE.search(question.text)):
         return []
     best = asserted[0].passage
     for other in asserted[1:]:

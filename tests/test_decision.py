@@ -177,3 +177,25 @@ def test_the_same_report_with_another_figure_in_the_other_language_is_a_conflict
     assert answer.status == "conflicting"
     assert {c.lang for c in answer.citations} == {"en", "ja"}
     assert "340" in answer.text and "410" in answer.text
+
+
+FUND_ARTICLES = {
+    "fund_en.md": """---
+title: Hikari AI Ventures closes its second fund
+lang: en
+---
+Hikari AI Ventures closed its second fund at a total size of ¥32 billion.
+""",
+    "fund_ja.md": """---
+title: ヒカリAIベンチャーズ、2号ファンドをクローズ
+lang: ja
+---
+Hikari AI Venturesは2号ファンドを総額300億円でクローズした。
+""",
+}
+
+
+def test_a_value_asked_without_how_much_is_compared_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant_over(tmp_path, FUND_ARTICLES).ask("What was the total size of the second fund Hikari AI Ventures closed?")
+    assert answer.status == "conflicting"
+    assert "32" in answer.text and "300" in answer.text

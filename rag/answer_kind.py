@@ -131,6 +131,10 @@ _ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘク�
                          r"ギガワット|エーカー|マイル|テラバイト|ギガバイト)", re.I)
 
 
+_BIRTH_QUESTION = re.compile(r"\bbirthday\b|\bdate of birth\b|\bborn\b|誕生日|生年月日|生まれ", re.I)
+_BIRTH = re.compile(r"\bborn\b|\bbirth|生まれ|誕生|生年", re.I)
+
+
 def _asked_unit(question: Question) -> str | None:
     """The unit a how-many question counts in, as a pattern of its forms in both languages, or None."""
     m = _ASKED_UNIT.search(question.text)
@@ -148,6 +152,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
     if MONEY_QUESTION.search(question.text):
         return bool(MONEY.search(sentence))
+    if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth
+        return False
     unit = _asked_unit(question)
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))

@@ -88,6 +88,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("冷却液は何トン使われていますか?", "The tanks hold 52 tonnes of fluid.", True),
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
     ("When will volume shipments begin?", "Shipments will be large.", False),
+    ("サム・アルトマンの誕生日はいつ?", "In 2023, he was ousted as CEO of OpenAI.", False),  # a birthday: a birth
+    ("サム・アルトマンの誕生日はいつ?", "Samuel Harris Altman (born April 22, 1985) is a businessman.", True),
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count
     ("Who led the funding round?", "The company raised $600 million in a funding round.", False),  # nobody named
     ("Who led the funding round?", "The round was led by Glenmore Ventures.", True),

@@ -31,7 +31,9 @@ from dataclasses import dataclass
 
 from ingest.records import StoredDocument
 from ingest.terms import kanji_readings, sub_words, terms, terms_with_offsets
-from rag.answer_kind import NUMBER, SCALE_WORDS, amounts, answer_type_ok, gives_leader, gives_measure, typed
+from rag.answer_kind import (
+    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, typed,
+)
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
@@ -71,6 +73,14 @@ YES_NO_SHARE = 2 / 3
 _ASKS_OTHER = re.compile(r"\b(other|another|apart from|besides|else|more than one|additional)\b|以外|他の|ほかの|他に|ほかに|別の", re.I)
 _SAYS_OTHER = re.compile(r"\b(other|others|another|apart from|besides|additional|second|as well|also|more than one|several|"
                          r"multiple)\b|以外|他の|ほかの|他に|ほかに|別の|[2２二]カ所目|[2２二]か所目|[2２二]つ目|追加|複数", re.I)
+
+# "東海南鉄道は夜間の徒歩巡回をいつから減らすの?" asks when something happens: a sentence with a date that never
+# says it (減らす) dates something else. Checked for a Japanese when-question's closing verb in kanji, unless it
+# is light or says only when something starts or goes on (始まる, 続く), which the noun before it names. On
+# fifteen sets: one asserted speculation fewer, no answer lost.
+_KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
+_LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
+    来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
 
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -230,6 +240,9 @@ class Reader:
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         self.amounts = amounts(question.text)
+        closing = [t for t in question.key_terms if t in self.weights][-1:]
+        self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
+                                         and _KANJI_VERB.search(closing[0]) and closing[0] not in _LIGHT_VERBS) else ""
 
     def _checkable_names(self, passage: Passage) -> set[str]:
         if passage.lang == self.question.lang:
@@ -304,6 +317,8 @@ class Reader:
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
         supports = named and share > needed and answer_type_ok(self.question, passage.text, referent)
         if _ASKS_OTHER.search(self.question.text) and not _SAYS_OTHER.search(passage.text):
+            supports = False
+        if self.event_verb and not sentence.speaks_of(self.event_verb, across):
             supports = False
         return Support(passage, supports, share, named)
 

@@ -199,3 +199,19 @@ def test_a_value_asked_without_how_much_is_compared_too(tmp_path) -> None:  # ty
     answer = assistant_over(tmp_path, FUND_ARTICLES).ask("What was the total size of the second fund Hikari AI Ventures closed?")
     assert answer.status == "conflicting"
     assert "32" in answer.text and "300" in answer.text
+
+
+RAIL_ARTICLES = {
+    "rail_ja.md": """---
+title: 東海南鉄道、AIで線路を点検
+lang: ja
+---
+東海南鉄道は2023年12月から知多線で夜間の巡回とAIの点検を比べる試験を実施した。
+""",
+}
+
+
+def test_a_when_question_is_not_answered_by_a_date_of_something_else(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assistant = assistant_over(tmp_path, RAIL_ARTICLES)
+    assert assistant.ask("東海南鉄道は知多線で夜間の巡回をいつから減らすの？").status == "refused"  # 減らす: not said
+    assert assistant.ask("東海南鉄道は知多線でいつから試験を実施したの？").status == "answered"

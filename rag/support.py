@@ -248,7 +248,7 @@ class Reader:
         if passage.lang == self.question.lang:
             return self.names
         # Across languages names are matched in Latin script, katakana, or by a kanji name's reading.
-        return {t for t in self.names if t.isascii() or name_words(t) or KANJI.search(t)}
+        return {t for t in self.names if t.isascii() or name_words(t) or KANJI.search(t) or KATAKANA.search(t)}
 
     def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary) -> float:
         across = passage.lang != self.question.lang

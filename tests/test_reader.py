@@ -312,3 +312,13 @@ def test_a_yes_no_question_is_confirmed_only_by_a_sentence_that_says_most_of_it(
 def test_what_the_articles_do_not_say_is_still_not_found(assistant: Assistant) -> None:
     answer = assistant.ask("How many employees does Aozora Silicon have?")
     assert (answer.status, answer.reason) == ("refused", "not_found")
+
+
+def test_a_short_katakana_name_is_still_checked_in_an_english_sentence() -> None:
+    from rag.retrieval import Passage
+
+    reader = Reader(analyse("ミモリの量産はいつから始まる?"), lambda term: 0, 10)
+    english = Passage(doc_id="d", title="", url="", lang="en", sentence=0, char_start=0, char_end=10,
+                      text="The plant begins mass production in October.", speculative=False, cues=(), reported=False,
+                      score=0.0)
+    assert "ミモリ" in reader._checkable_names(english)  # not waved through for being too short to skeletonise

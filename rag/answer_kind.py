@@ -44,7 +44,8 @@ _TIME_WORDS = re.compile(
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
     r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth)|いくら|幾ら|金額|売上", re.I)
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth|yen|dollars?|euros?)\b"
+                            r"|いくら|幾ら|金額|売上|何円|何ドル", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -92,6 +93,7 @@ _WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  #
 _NEAR_KIND = 40  # characters between the kind's mention and the name that says which
 # Capitalised but no one: months, weekdays, and nationalities ("Japanese companies" names no customer).
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
     french german indian israeli canadian russian asian western african australian taiwanese english""".split())
 
@@ -131,6 +133,9 @@ _ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘク�
                          r"ギガワット|エーカー|マイル|テラバイト|ギガバイト)", re.I)
 
 
+_CLOCK_QUESTION = re.compile(r"何時(?!間|点|代|ごろまで)|\bwhat time\b|\bat what hour\b", re.I)
+_CLOCK = re.compile(r"\d{1,2}\s*時|\d{1,2}:\d{2}|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b|午前|午後|正午|未明|早朝|夕方|深夜|"
+                    r"\b(?:noon|midnight|morning|evening|afternoon)\b", re.I)
 _BIRTH_QUESTION = re.compile(r"\bbirthday\b|\bdate of birth\b|\bborn\b|誕生日|生年月日|生まれ", re.I)
 _BIRTH = re.compile(r"\bborn\b|\bbirth|生まれ|誕生|生年", re.I)
 
@@ -154,6 +159,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return bool(MONEY.search(sentence))
     if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth
         return False
+    if _CLOCK_QUESTION.search(question.text):  # 何時, "what time": a time of day, not a date
+        return bool(_CLOCK.search(sentence))
     unit = _asked_unit(question)
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))

@@ -89,6 +89,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
     ("When will volume shipments begin?", "Shipments will be large.", False),
     ("サム・アルトマンの誕生日はいつ?", "In 2023, he was ousted as CEO of OpenAI.", False),  # a birthday: a birth
+    ("How much damage in yen did the flood cause?", "The flood damaged more than 1,200 homes.", False),  # yen: money
+    ("避難指示を出したのは何時ですか。", "市は7月8日、避難指示を出した。", False),  # 何時: a time of day
+    ("避難指示を出したのは何時ですか。", "市は7月8日午後3時に避難指示を出した。", True),
+    ("Which Hong Kong bank received the transfer?", "It went on Sept 9 to a bank in Hong Kong.", False),  # Sept: no one
     ("サム・アルトマンの誕生日はいつ?", "Samuel Harris Altman (born April 22, 1985) is a businessman.", True),
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count
     ("Who led the funding round?", "The company raised $600 million in a funding round.", False),  # nobody named

@@ -31,7 +31,7 @@ from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
 from rag.question import Question
 from rag.retrieval import Passage
-from rag.support import Support, Vocabulary
+from rag.support import Support, vocabulary
 
 COUNTERPART_SHARE = 0.5
 # "What's the total size of the fund?", "What score did it get?", 規模, 点数: a value is asked without "how much".
@@ -142,7 +142,7 @@ def _same_counted(a: str, b: str) -> bool:
     if (a in _ANY_THING and b.isascii()) or (b in _ANY_THING and a.isascii()):
         return True
     # loanwords: 1500ヘクタール ~ hectares, 11兆トークン ~ tokens
-    return any(same_name(x, y) for x in name_words(a) for y in name_words(b)) or Vocabulary([a]).names(b)
+    return any(same_name(x, y) for x in name_words(a) for y in name_words(b)) or vocabulary(a).names(b)
 
 
 def same_unit(a: Stated, b: Stated) -> bool:
@@ -169,6 +169,9 @@ def disagree(question: Question, first: str, second: str) -> bool:
     """Do the two sentences give the asked kind of value in the same unit, with no value in common?"""
     kinds, own = asked_kinds(question), frozenset(amounts(question.text))
     pairs = [(a, b) for a in stated(first, kinds, own) for b in stated(second, kinds, own) if same_unit(a, b)]
+    if kinds == {"year", "date"}:  # a time: the same year with another month is another time (October ~ 11月)
+        return any(not any(_agree(k, a.values, b.values) for a, b in pairs if a.kind == k)
+                   for k in {a.kind for a, _ in pairs})
     return bool(pairs) and not any(_agree(a.kind, a.values, b.values) for a, b in pairs)
 
 
@@ -184,8 +187,8 @@ def _spoken_share(text: str, other: str, across: bool) -> float:
     words = [t for t in dict.fromkeys(terms(text)) if len(t) > 1 and not NUMBER.match(t)]
     if not words:
         return 0.0
-    vocabulary = Vocabulary([other])
-    return sum(vocabulary.speaks_of(t, across) for t in words) / len(words)
+    spoken = vocabulary(other)
+    return sum(spoken.speaks_of(t, across) for t in words) / len(words)
 
 
 def conflicting_sides(question: Question, asserted: Sequence[Support], named: Sequence[Support] = ()) -> list[Passage]:

@@ -24,6 +24,7 @@ from rag.retrieval import Passage
          "誤った回答は約1,400件にのぼる。"),
         ("In which month do the drone flights begin?", "Flights are scheduled to begin in June.", "7月から飛行を開始する。"),
         ("When did the collision occur?", "The collision occurred on October 14.", "10月15日に事故を起こした。"),
+        ("When was Kagura-2 released?", "Kagura-2 was released in October 2024.", "2024年11月に公開した。"),  # same year
         ("How much text was it trained on?", "It was trained on 9.5 trillion tokens of text.", "約11兆トークンのテキストで学習した。"),
         ("How many songs did Otoha use?", "Otoha used about 68,000 of their songs.", "オトハは約8万曲を使ったという。"),
         ("How many minivans run in the trial?", "The trial uses six electric minivans.", "The trial uses 8 electric minivans."),

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from ingest.terms import terms
 from rag.answer_kind import (
-    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    NUMBER, PEOPLE, YEAR_OR_DATE, amounts, answer_type_ok, is_money, quantities, typed,
+    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, PEOPLE, SHARE, SPAN_UNIT, WHEN_QUESTION,
+    YEAR_OR_DATE, amounts, answer_type_ok, is_money, quantities, typed,
 )
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
@@ -86,13 +86,13 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     if rest[:1].isascii():
         words = _COUNTED.match(rest)
         return "count", tuple(w.lower() for w in words.groups() if w) if words else ()
-    counted = []
+    counted: tuple[str, ...] = ()
     if rest[:1] and rest[0] in _JA_COUNTERS:  # 約80万本の文書: the counter, and the noun after の
-        counted.append(rest[0])
-        rest = rest[1:]
-    rest = rest[1:] if rest.startswith("の") else rest  # 計27の企業・機関投資家
-    word = _JA_WORD.match(rest)
-    return "count", tuple(counted + ([word.group(0)] if word and (not counted or after.lstrip()[1:2] == "の") else []))
+        counted, rest = (rest[0],), rest[1:]
+        if not rest.startswith("の"):
+            return "count", counted
+    word = _JA_WORD.match(rest.removeprefix("の"))  # 計27の企業・機関投資家
+    return "count", counted + ((word.group(0),) if word else ())
 
 
 def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[float] = frozenset()) -> list[Stated]:

@@ -27,6 +27,8 @@ from rag.retrieval import Passage
         ("When was Kagura-2 released?", "Kagura-2 was released in October 2024.", "2024年11月に公開した。"),  # same year
         ("How much text was it trained on?", "It was trained on 9.5 trillion tokens of text.", "約11兆トークンのテキストで学習した。"),
         ("How many songs did Otoha use?", "Otoha used about 68,000 of their songs.", "オトハは約8万曲を使ったという。"),
+        ("How many documents does YamaText contain?", "It contains roughly 1.2 million Japanese documents.",
+         "約80万本の文書を収録している。"),  # what a counter counts follows の
         ("How many minivans run in the trial?", "The trial uses six electric minivans.", "The trial uses 8 electric minivans."),
     ],
 )

@@ -18,6 +18,7 @@ Counterparts, measured later on fifteen sets, laid out 3 more and made no false 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,8 +96,10 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     return "count", counted + ((word.group(0),) if word else ())
 
 
-def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[float] = frozenset()) -> list[Stated]:
-    """The values of ``kinds`` a sentence states, but not those in ``leave_out`` (the question's own)."""
+@functools.lru_cache(maxsize=4096)
+def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[float] = frozenset()) -> tuple[Stated, ...]:
+    """The values of ``kinds`` a sentence states, but not those in ``leave_out`` (the question's own). Kept:
+    the best sentence is compared with every other candidate."""
     found = []
     for match in quantities(sentence):
         kind, counted = _unit(sentence, match)
@@ -108,7 +111,7 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
             found.append(Stated(match.group(0), kind, counted, values))
     if "date" in kinds:
         found = [f for f in found if f.kind != "date"] + _dates(sentence, leave_out)
-    return found
+    return tuple(found)
 
 
 def _dates(sentence: str, leave_out: frozenset[float]) -> list[Stated]:

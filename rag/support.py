@@ -240,6 +240,7 @@ class Reader:
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         self.amounts = amounts(question.text)
+        self.asks_other = bool(_ASKS_OTHER.search(question.text))
         closing = [t for t in question.key_terms if t in self.weights][-1:]
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
                                          and _KANJI_VERB.search(closing[0]) and closing[0] not in _LIGHT_VERBS) else ""
@@ -316,7 +317,7 @@ class Reader:
             needed = max(needed, YES_NO_SHARE)
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
         supports = named and share > needed and answer_type_ok(self.question, passage.text, referent)
-        if _ASKS_OTHER.search(self.question.text) and not _SAYS_OTHER.search(passage.text):
+        if self.asks_other and not _SAYS_OTHER.search(passage.text):
             supports = False
         if self.event_verb and not sentence.speaks_of(self.event_verb, across):
             supports = False

@@ -109,3 +109,24 @@ def compound_names(question: Question) -> list[tuple[str, set[str]]]:
 def word_parts(word: str) -> list[str]:
     """The letter-only parts of a hyphenated word (energy-efficiency -> energy, efficiency; not GPT-4o's 4o)."""
     return [p for p in word.split("-") if p.isalpha() and len(p) > 2]
+
+
+_ALL_KANJI = re.compile(r"[\u3400-\u9fff々]+")
+
+
+def kanji_names(text: str) -> set[str]:
+    """The kanji names of ``text`` as romanised names would write them: the front of each run of nouns made
+    of kanji the dictionary does not know as common words, or of single kanji (黒羽 of 黒羽商事, 東海南 of
+    東海南鉄道 (東|海南), 空都 of 空都デバイス); not 鉄道 or 株価 (see rag.readings)."""
+    found = set()
+    for run in noun_runs(text):
+        front = ""
+        for form, surface in run:
+            if not _ALL_KANJI.fullmatch(surface):
+                break
+            if len(surface) > 1 and english_concepts(form):
+                break
+            front += surface
+        if len(front) >= 2:
+            found.add(front)
+    return found

@@ -19,15 +19,22 @@ _KANA = {
     "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo", "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe",
     "ポ": "po", "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo", "ヤ": "ya", "ユ": "yu", "ヨ": "yo",
     "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro", "ワ": "wa", "ヲ": "o", "ン": "n", "ヴ": "vu",
-    "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ャ": "ya", "ュ": "yu", "ョ": "yo", "ー": "", "ッ": "",
+    "ァ": "^a", "ィ": "^i", "ゥ": "^u", "ェ": "^e", "ォ": "^o", "ャ": "~a", "ュ": "~u", "ョ": "~o", "ー": "", "ッ": "",
 }
 _KATAKANA_WORD = re.compile(r"[ァ-ヴー]{2,}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def romanise(katakana: str) -> str:
-    # A small ャ/ュ/ョ palatalises the syllable before it: キャ is kya, not kiya.
-    return re.sub(r"(?<=[^aeiou])iy(?=[auo])", "y", "".join(_KANA.get(ch, "") for ch in katakana))
+    # A small ャ/ュ/ョ (~) palatalises the syllable before it: キャ is kya; a full-size ヤ is not: ミヤ is miya.
+    return _small_vowels("".join(_KANA.get(ch, "") for ch in katakana).replace("i~", "y").replace("~", "y"))
+
+
+def _small_vowels(romanised: str) -> str:
+    """A small ァ/ィ/ゥ/ェ/ォ (^) takes the place of the vowel before it: ヴェ is ve, ファ fa, ティ ti; after a
+    bare ウ it is a w: ウェブ is webu."""
+    romanised = re.sub(r"(?<![a-z])u\^|(?<=[aeiou])u\^", "w", romanised)
+    return re.sub(r"[aeiou]?\^", "", romanised)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -93,15 +100,13 @@ def latin_forms(text: str) -> set[str]:
     # ...and hear v as b, a soft c as s, and no silent final e: voice ~ ボイス (bois).
     heard = {re.sub(r"(?<=[^aeiou])e$", "", re.sub(r"c(?=[eiy])", "s", w.replace("v", "b")).replace("c", "k"))
              for w in singular}
+    heard |= {re.sub(r"(?<=[aeiou])y", "i", w) for w in singular | heard}  # Veyra ~ ヴェイラ
     return singular | heard | {re.sub(r"[eo]r$", "a", w) for w in singular if len(w) > 5}
 
 
 def short_name_match(forms: set[str], others: set[str]) -> bool:
     """Names too short for a consonant skeleton (Omni / オムニ) compared letter for letter, loosely."""
     return any(len(a) >= 4 and _similar(a, b, 0.85) for a in forms for b in others)
-
-
-_SMALL_Y = re.compile(r"(sh|ch|j)iy([auo])|([kgnhbpmr])iy([auo])")
 
 
 def hepburn(katakana: str) -> str:
@@ -113,9 +118,10 @@ def hepburn(katakana: str) -> str:
             out += _KANA.get(katakana[i + 1], "")[:1] if i + 1 < len(katakana) else ""
         else:
             out += _KANA.get(ch, "")
-    for a, b in (("si", "shi"), ("ti", "chi"), ("zi", "ji"), ("di", "ji"), ("hu", "fu")):
+    out = _small_vowels(out.replace("i~", "y").replace("~", "y"))  # キャ -> kya, シャ -> sya -> sha
+    for a, b in (("sy", "sh"), ("ty", "ch"), ("zy", "j"), ("dy", "j"), ("si", "shi"), ("ti", "chi"), ("zi", "ji"),
+                 ("di", "ji")):
         out = out.replace(a, b)
-    out = _SMALL_Y.sub(lambda m: f"{m.group(1)}{m.group(2)}" if m.group(1) else f"{m.group(3)}y{m.group(4)}", out)
     for a, b in (("ou", "o"), ("oo", "o"), ("uu", "u")):
         out = out.replace(a, b)
     return out.replace("l", "r")

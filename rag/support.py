@@ -36,11 +36,12 @@ from rag.answer_kind import (
 )
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
-    word_parts,
+    kanji_names, word_parts,
 )
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.question import Question
+from rag.readings import MIN_NAME, name_prefixes, reads_as
 from rag.retrieval import Passage
 
 # A supporting sentence must speak to more than half of what is asked (by weight): not all, since a
@@ -131,6 +132,10 @@ class Vocabulary:
         # A katakana compound writes a two-word name as one: シリコンバレー ~ Silicon Valley.
         pairs = " ".join(a + b.lower() for a, b in zip(latin_words, latin_words[1:]) if a[:1].isupper() and b[:1].isupper())
         self.latin_skeletons = name_words(" ".join(_LATIN.findall(joined)) + " " + pairs)
+        # Romanised names, each word and each pair of capitalised words (Tokai Minami), to read kanji names as.
+        self.latin_names = {w for w in latin_words if w[:1].isupper() and len(w) >= MIN_NAME and not is_english_word(w.lower())}
+        self.latin_names |= set(pairs.split())
+        self._kanji_names: set[str] | None = None
         self.kana_forms = katakana_forms(joined)
         self.latin_forms = latin_forms(joined + " " + pairs)
         self.reading_forms = {hepburn(r) for r in kanji_readings(joined)}  # 東邦 -> toho, 石狩 -> ishikari
@@ -157,11 +162,24 @@ class Vocabulary:
             skeletons, forms, own = self.kana_skeletons, self.kana_forms, latin_forms(term)
             if short_name_match(own, self.reading_forms):  # Toho ~ 東邦
                 return True
+            if term.isalpha() and not is_english_word(term) and any(reads_as(k, term) for name in self.kanji_names() for k in name_prefixes(name)):
+                return True  # Kurobane ~ 黒羽(商事)
         elif KATAKANA.search(term):
             skeletons, forms, own = self.latin_skeletons, self.latin_forms, katakana_forms(term)
-        else:  # kanji: by its reading, against Latin script (東邦 ~ Toho)
-            return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)})
+        else:  # kanji: by its reading, against Latin script (東邦 ~ Toho, 黒羽 ~ Kurobane)
+            return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)}) or (
+                not english_concepts(term) and self.reads(term))
         return any(same_name(a, b) for a in name_words(term) for b in skeletons) or short_name_match(own, forms)
+
+    def kanji_names(self) -> set[str]:
+        if self._kanji_names is None:
+            self._kanji_names = kanji_names(self.text)
+        return self._kanji_names
+
+    def reads(self, kanji: str) -> bool:
+        """Does the text write a kanji name (or the name at the front of it: 黒羽 of 黒羽商事) in Latin script?"""
+        return any(reads_as(front, latin) for name in kanji_names(kanji) for front in name_prefixes(name)
+                   for latin in self.latin_names)
 
     def speaks_of(self, term: str, across: bool) -> bool:
         """Does the text say something about ``term``? Across languages, also by gloss (売上高 ~ sales)."""
@@ -195,7 +213,7 @@ def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
     """A compound name is named as written, or by a part of it the lexicon does not know (北斗 of 北斗クラウド,
     also by its reading: Hokuto)."""
     return surface in text.text or any(
-        KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members)
+        KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members) or text.reads(surface)
 
 
 def _other_variant(name: str, sentence: Vocabulary) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.names import name_words, same_name
+from rag.names import name_words, romanise, same_name
 from rag.question import analyse
 
 
@@ -42,3 +42,10 @@ def test_question_analysis_keeps_what_the_answer_must_speak_to() -> None:
     quoted = analyse("Is the 'google bard' account Prafulla Dhariwal's alt account?")
     assert quoted.yes_no and quoted.quoted == ("google bard",)
     assert analyse("サム・アルトマンはOpenAIのCEOですか?").yes_no
+
+
+@pytest.mark.parametrize(("katakana", "latin"), [
+    ("ヴェイラ", "veira"), ("ファンド", "fando"), ("ウェブ", "webu"), ("キャッシュ", "kyasyu"), ("ミヤコ", "miyako"),
+])
+def test_small_kana_join_the_syllable_before(katakana: str, latin: str) -> None:
+    assert romanise(katakana) == latin

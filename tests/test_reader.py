@@ -29,6 +29,9 @@ from rag.support import Reader, Vocabulary, _names_compound, _names_part
     ("パラメータ数は130億だった。", "parameters"),  # -er ~ the long a of a loanword
     ("Silicon Valley investors backed it.", "シリコンバレー"),  # a katakana compound ~ two words
     ("Fernhollow launched Patchwork.", "フェルンホロウ"),  # an r after a vowel heard, too
+    ("黒羽商事の株価は6.8%下落した。", "kurobane"),  # a name read by any reading of its kanji: 羽 hane -> bane
+    ("Kurobane's shares fell 6.8%.", "黒羽"),  # and the other way
+    ("Veyra reported revenue.", "ヴェイラ"),  # ヴェ is ve; a y between vowels is heard as i
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)
@@ -38,6 +41,8 @@ def test_a_sentence_names_the_term(text: str, term: str) -> None:
     ("Tohoku University opened a lab.", "東邦"),
     ("The cat took off at noon.", "cto"),  # short words are not initials of a title
     ("顧客数は3月末時点で340社に達した。", "february"),
+    ("Kuroki said so.", "黒羽"),  # no reading of 羽 is ki
+    ("Sorato's shares fell.", "株価"),  # a common word is not read as a name
 ])
 def test_a_sentence_does_not_name_the_term(text: str, term: str) -> None:
     assert not Vocabulary([text]).names(term)
@@ -45,6 +50,7 @@ def test_a_sentence_does_not_name_the_term(text: str, term: str) -> None:
 
 @pytest.mark.parametrize(("katakana", "latin"), [
     ("トウホウ", "toho"), ("キュウシュウ", "kyushu"), ("ホッカイドウ", "hokkaido"), ("ショウギ", "shogi"),
+    ("ミヤザキ", "miyazaki"), ("キャク", "kyaku"),  # a full-size ヤ is a syllable, a small ャ is not
 ])
 def test_readings_are_written_as_names_are(katakana: str, latin: str) -> None:
     assert hepburn(katakana) == latin

@@ -130,6 +130,16 @@ def _dates(sentence: str, leave_out: frozenset[float]) -> list[Stated]:
     return found
 
 
+def dates(text: str) -> frozenset[float]:
+    """The dates a text states, as month * 100 + day (June 12 ~ 612, 6月 ~ 600)."""
+    return frozenset(v for stated_date in _dates(text, frozenset()) for v in stated_date.values)
+
+
+def other_date(asked: frozenset[float], said: frozenset[float]) -> bool:
+    """Does a sentence that states the dates ``said`` give none of the ``asked`` ones?"""
+    return bool(asked and said) and not _agree("date", asked, said)
+
+
 def _agree(kind: str, a: frozenset[float], b: frozenset[float]) -> bool:
     if a & b:
         return True

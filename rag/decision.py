@@ -19,7 +19,7 @@ from rag.answer import Answer, Citation
 from rag.question import Question
 from rag.retrieval import Passage
 from rag.answer_kind import NUMBER, QUANTITY, amounts
-from rag.conflicts import conflicting_sides
+from rag.conflicts import conflicting_sides, dates, other_date
 from rag.support import Reader, Support
 from rag.wording import say
 
@@ -88,7 +88,12 @@ def _contradicted_number(question: Question, numbers: set[str], candidates: Sequ
 def _gives_other_number(question: Question, numbers: set[str], passage: Passage) -> bool:
     """The sentence states a number of the same kind as the question's (a year for a year), and not it
     (in any form: 100万 is "a million")."""
-    if not numbers or amounts(question.text) & amounts(passage.text):
+    if not numbers:
+        return False
+    asked_dates = dates(question.text)
+    if asked_dates:  # "施行日は3月1日?" against 4月1日: a date is compared as a date, not as the numbers in it
+        return other_date(asked_dates, dates(passage.text))
+    if amounts(question.text) & amounts(passage.text):
         return False
     stated = {m.group(0) for m in QUANTITY.finditer(passage.text)}
     return bool(stated and stated.isdisjoint(numbers) and any(len(s) == len(n) for s in stated for n in numbers))

@@ -215,3 +215,22 @@ def test_a_when_question_is_not_answered_by_a_date_of_something_else(tmp_path) -
     assistant = assistant_over(tmp_path, RAIL_ARTICLES)
     assert assistant.ask("東海南鉄道は知多線で夜間の巡回をいつから減らすの？").status == "refused"  # 減らす: not said
     assert assistant.ask("東海南鉄道は知多線でいつから試験を実施したの？").status == "answered"
+
+
+LISTING_ARTICLES = {
+    "ipo_ja.md": """---
+title: ナギサ・インテリジェンス、東証グロースに上場へ
+lang: ja
+---
+ナギサ・インテリジェンスは12月18日に東証グロース市場へ上場する。
+""",
+}
+
+
+def test_a_wrong_date_in_the_question_gets_the_stated_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assistant = assistant_over(tmp_path, LISTING_ARTICLES)
+    wrong = assistant.ask("ナギサ・インテリジェンスは12月16日に上場するの？")  # 16 is not 18, though 12 is 12
+    assert wrong.status == "answered" and wrong.text.startswith("質問の前提")
+    assert [c.quote for c in wrong.citations] == ["ナギサ・インテリジェンスは12月18日に東証グロース市場へ上場する。"]
+    right = assistant.ask("ナギサ・インテリジェンスは12月18日に上場するの？")
+    assert right.status == "answered" and not right.text.startswith("質問の前提")

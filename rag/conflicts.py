@@ -39,7 +39,8 @@ COUNTERPART_SHARE = 0.5
 _ASKS_MEASURE = re.compile(r"\b(score|scores|size|total|budget|price|valuation|revenue|sales|number|rate|percentage|share|"
                            r"capacity|amount|length|population|headcount|big|large)\b|点数|スコア|規模|総額|予算|価格|評価額|売上|"
                            r"人数|割合|比率|容量|金額|広さ|大きさ", re.I)
-_PEOPLE_STEMS = frozenset(stem(w) for w in PEOPLE)
+# Compared as words, not stems: "officers" and "offices" share a stem.
+_PEOPLE_WORDS = PEOPLE | {w[:-1] for w in PEOPLE if w.endswith("s")} | {"person", "child", "signatory"}
 _KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
 _ANY_THING = frozenset({"件"})
@@ -107,6 +108,8 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
         values = frozenset(amounts(sentence[match.start():whole.end()])) if whole else frozenset()
         if not values and match.group(0).lower() in _NUMBER_WORDS:  # "six electric minivans"
             values = frozenset({_NUMBER_WORDS[match.group(0).lower()]})
+        if kind == "share" and sentence[match.end():].lstrip().startswith("割"):  # 約8割 is 80%
+            values = frozenset(v * 10 for v in values)
         if kind in kinds and values and not values & leave_out:
             found.append(Stated(match.group(0), kind, counted, values))
     if "date" in kinds:
@@ -150,7 +153,7 @@ def _agree(kind: str, a: frozenset[float], b: frozenset[float]) -> bool:
 def _same_counted(a: str, b: str) -> bool:
     if a == b or stem(a) == stem(b) or concepts(a) & concepts(b):
         return True
-    if (a in "人名" and stem(b) in _PEOPLE_STEMS) or (b in "人名" and stem(a) in _PEOPLE_STEMS):
+    if (a in "人名" and b in _PEOPLE_WORDS) or (b in "人名" and a in _PEOPLE_WORDS):
         return True
     if (a in _ANY_THING and b.isascii()) or (b in _ANY_THING and a.isascii()):
         return True

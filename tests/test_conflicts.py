@@ -54,6 +54,12 @@ def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str,
         # a month alone agrees with a day of it; a name is no month ("Jane"), nor is the modal "may"
         ("When did it open?", "It opened in June.", "6月14日に開いた。"),
         ("When was it founded?", "Jane founded it.", "It may be founded in May."),
+        # offices are not officers, though the stems meet
+        ("How many interpreters does the city have?", "The city has avatars at nine ward offices.",
+         "市は手話通訳者を6人体制で維持する。"),
+        # 8割 is 80%
+        ("What share of the leaks were underground?", "About 80% of the leaks were underground.",
+         "漏水のうち約8割は地下漏水だった。"),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:

@@ -49,6 +49,10 @@ def stem(word: str) -> str:
     # close / closed / closing all meet at "clos"; employee / employs at "employ".
     while word.isascii() and len(word) > 4 and word.endswith("e"):
         word = word[:-1]
+    # trialled / trial, planned / plan, running / run: a doubled final consonant counts once (in every word,
+    # so that install and installed still meet, at "instal").
+    if word.isascii() and len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
     return word
 
 

@@ -204,6 +204,8 @@ def test_a_name_of_several_capitalised_words_is_named_by_a_distinctive_part() ->
 def test_an_action_and_its_noun_share_a_stem() -> None:
     assert {stem(w) for w in ("operation", "operates", "operated", "operating")} == {"operat"}
     assert stem("employment") == stem("employs") == stem("employees")
+    assert stem("trialled") == stem("trial") and stem("planned") == stem("plan") and stem("running") == stem("run")
+    assert stem("installed") == stem("install") and stem("filled") == stem("fill")  # a doubled base still meets
 
 
 def test_news_words_jmdict_glosses_otherwise_meet_their_english() -> None:

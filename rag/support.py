@@ -181,6 +181,11 @@ class Vocabulary:
         return any(reads_as(front, latin) for name in kanji_names(kanji) for front in name_prefixes(name)
                    for latin in self.latin_names)
 
+    def glossing(self, term: str) -> set[str]:
+        """The words of the text that mean what ``term`` means, by gloss (売上高 ~ sales, revenue)."""
+        wanted = concepts(term)
+        return {w for w in self.words if concepts(w) & wanted} if wanted & self.concepts else set()
+
     def speaks_of(self, term: str, across: bool) -> bool:
         """Does the text say something about ``term``? Across languages, also by gloss (売上高 ~ sales)."""
         if self.names(term):
@@ -280,9 +285,15 @@ class Reader:
             return 1.0 if not self.attributes else 0.0
         said = 0.0
         stated = amounts(passage.text) & self.amounts
-        for term, weight in weights.items():
-            if (sentence.speaks_of(term, across) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
+        # A word of the sentence met through a gloss answers for one question word only: "bear" is クマ or
+        # 考える (to bear in mind), not both. The weightier question word takes it.
+        glossed: set[str] = set()
+        for term, weight in sorted(weights.items(), key=lambda item: -item[1]):
+            if (sentence.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
                     or gives_leader(self.question, term, passage.text)):
+                said += weight
+            elif across and (free := sentence.glossing(term) - glossed):
+                glossed.add(min(free))
                 said += weight
             elif title.names(term):  # the title's own words, not a gloss of them
                 said += TITLE_CREDIT * weight

@@ -11,6 +11,7 @@ from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
 from rag.question import analyse
+from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
 from rag.support import Reader, Vocabulary, _names_compound, _names_part
 
@@ -334,3 +335,15 @@ def test_a_short_katakana_name_is_still_checked_in_an_english_sentence() -> None
                       text="The plant begins mass production in October.", speculative=False, cues=(), reported=False,
                       score=0.0)
     assert "ミモリ" in reader._checkable_names(english)  # not waved through for being too short to skeletonise
+
+
+def test_a_word_met_through_a_gloss_answers_for_one_question_word_only() -> None:
+    # 考える is glossed "bear (in mind)": the bear of the sentence is クマ's, and 考える stays unsaid.
+    reader = Reader(analyse("専門家は、クマがカメラに対してどう適応すると考えていますか？"), lambda term: 1, 10)
+    text = "When the software identifies a bear, an alert is pushed to residents with the camera's location."
+    passage = Passage(doc_id="d", title="", url="", lang="en", sentence=0, char_start=0, char_end=len(text), text=text,
+                      speculative=False, cues=(), reported=False, score=0.0)
+    assert {"クマ", "考える"} <= set(reader.weights)
+    share = reader._attribute_share(passage, Vocabulary([text]), Vocabulary([""]))
+    said = (reader.weights["クマ"] + reader.weights["カメラ"]) / sum(reader.weights.values())
+    assert share == pytest.approx(said)

@@ -43,6 +43,7 @@ _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
     r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
+_DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth|yen|dollars?|euros?)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル", re.I)
@@ -133,8 +134,8 @@ _ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘク�
                          r"ギガワット|エーカー|マイル|テラバイト|ギガバイト)", re.I)
 
 
-_CLOCK_QUESTION = re.compile(r"何時(?!間|点|代|ごろまで)|\bwhat time\b|\bat what hour\b", re.I)
-_CLOCK = re.compile(r"\d{1,2}\s*時|\d{1,2}:\d{2}|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b|午前|午後|正午|未明|早朝|夕方|深夜|"
+_CLOCK_QUESTION = re.compile(r"何時(?!間|点|代|ごろまで)|\bwhat times?\b|\bwhat hours\b|\bat what hour\b", re.I)
+_CLOCK = re.compile(r"\d{1,2}\s*時|\d{1,2}:\d{2}|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|午前|午後|正午|未明|早朝|夕方|深夜|"
                     r"\b(?:noon|midnight|morning|evening|afternoon)\b", re.I)
 _BIRTH_QUESTION = re.compile(r"\bbirthday\b|\bdate of birth\b|\bborn\b|誕生日|生年月日|生まれ", re.I)
 _BIRTH = re.compile(r"\bborn\b|\bbirth|生まれ|誕生|生年", re.I)
@@ -175,7 +176,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
-                 and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m)]
+                 and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)]
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
@@ -205,6 +206,11 @@ def _counts_people(after: str) -> bool:
     if words[:1] and words[0] in ("thousand", "million", "billion"):
         words = words[1:]
     return any(w in PEOPLE for w in words[:4])
+
+
+def _is_day(match: re.Match[str], sentence: str) -> bool:
+    """The day of a date: "July 8", "Sept. 9", 8日 (not a count)."""
+    return bool(_DAY_AFTER_MONTH.search(sentence[max(0, match.start() - 11):match.start()]) or sentence[match.end():match.end() + 1] == "日")
 
 
 def is_money(sentence: str, match: re.Match[str]) -> bool:

@@ -99,6 +99,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How much damage in yen did the flood cause?", "The flood damaged more than 1,200 homes.", False),  # yen: money
     ("避難指示を出したのは何時ですか。", "市は7月8日、避難指示を出した。", False),  # 何時: a time of day
     ("避難指示を出したのは何時ですか。", "市は7月8日午後3時に避難指示を出した。", True),
+    ("At what times can residents use the avatars?", "Residents can use the avatars at nine offices.", False),
+    ("At what times can residents use the avatars?", "The avatars are available from 9 a.m. to 5 p.m.", True),
+    ("How many people went to shelters?", "The city issued evacuation orders on July 8.", False),  # a day, no count
+    ("How many people went to shelters?", "About 3,800 people went to shelters on July 8.", True),
     ("Which Hong Kong bank received the transfer?", "It went on Sept 9 to a bank in Hong Kong.", False),  # Sept: no one
     ("サム・アルトマンの誕生日はいつ?", "Samuel Harris Altman (born April 22, 1985) is a businessman.", True),
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count

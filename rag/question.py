@@ -29,6 +29,8 @@ _JA_FORM = {
     "知る", "言う", "方", "的", "について", "関する", "何故", "か", "の", "人", "事", "もの", "抑",
     "下さる", "頂く", "呉れる", "貰う",  # 教えてください: politeness, not content
     "大体", "凡そ", "およそ", "実際", "一体", "結局", "丁度", "ちょうど",  # how exactly, not what
+    "程度", "ぐらい", "くらい", "うち", "内",  # how much of it: どの程度, そのうち
+    "仕舞う", "遣る",  # 送金してしまった, 何回やった: an auxiliary and a casual "do"
 }
 _YES_NO_EN = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 _YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$")

@@ -44,6 +44,14 @@ def test_question_analysis_keeps_what_the_answer_must_speak_to() -> None:
     assert analyse("サム・アルトマンはOpenAIのCEOですか?").yes_no
 
 
+
+def test_how_much_of_something_and_auxiliaries_are_no_key_terms() -> None:
+    assert "程度" not in analyse("どの程度の割合でクマを見分けられましたか？").key_terms
+    assert "うち" not in analyse("被害金のうち、凍結できたのはいくら？").key_terms
+    assert "仕舞う" not in analyse("送金してしまった課長は処分されるのですか。").key_terms
+    assert "全部" in analyse("学生は全部で何人いる？").key_terms  # 全部で: a total, which a part does not answer
+
+
 @pytest.mark.parametrize(("katakana", "latin"), [
     ("ヴェイラ", "veira"), ("ファンド", "fando"), ("ウェブ", "webu"), ("キャッシュ", "kyasyu"), ("ミヤコ", "miyako"),
 ])

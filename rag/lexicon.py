@@ -30,6 +30,15 @@ _IRREGULAR = {
     "brought": "bring", "taught": "teach", "rose": "rise", "risen": "rise", "quit": "quit", "drew": "draw",
     "drawn": "draw", "found": "find", "hid": "hide", "hidden": "hide", "shown": "show", "beat": "beat", "fought": "fight",
     "used": "use", "uses": "use", "using": "use",
+    "froze": "freeze", "frozen": "freeze", "stole": "steal", "stolen": "steal", "fallen": "fall", "broke": "break",
+    "broken": "break", "spoke": "speak", "spoken": "speak", "drove": "drive", "driven": "drive", "flew": "fly",
+    "flown": "fly", "lost": "lose", "meant": "mean", "stood": "stand", "understood": "understand", "struck": "strike",
+    "threw": "throw", "thrown": "throw", "wore": "wear", "worn": "wear", "laid": "lay", "hung": "hang",
+    "shook": "shake", "shaken": "shake", "forgot": "forget", "forgotten": "forget", "hit": "hit", "sought": "seek",
+    "caught": "catch", "fed": "feed", "kept": "keep", "felt": "feel", "dealt": "deal", "lent": "lend",
+    "rode": "ride", "ridden": "ride", "arose": "arise", "arisen": "arise", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "undertook": "undertake", "undertaken": "undertake", "overtook": "overtake",
+    "overtaken": "overtake", "forbade": "forbid", "forbidden": "forbid", "woke": "wake", "woken": "wake",
 }
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 

@@ -211,6 +211,7 @@ def test_an_action_and_its_noun_share_a_stem() -> None:
     assert stem("employment") == stem("employs") == stem("employees")
     assert stem("trialled") == stem("trial") and stem("planned") == stem("plan") and stem("running") == stem("run")
     assert stem("installed") == stem("install") and stem("filled") == stem("fill")  # a doubled base still meets
+    assert stem("frozen") == stem("freeze") and stem("stolen") == stem("steals")  # irregular forms
 
 
 def test_news_words_jmdict_glosses_otherwise_meet_their_english() -> None:

@@ -41,7 +41,10 @@ _ASKS_MEASURE = re.compile(r"\b(score|scores|size|total|budget|price|valuation|r
                            r"人数|割合|比率|容量|金額|広さ|大きさ", re.I)
 # Compared as words, not stems: "officers" and "offices" share a stem.
 _PEOPLE_WORDS = PEOPLE | {w[:-1] for w in PEOPLE if w.endswith("s")} | {"person", "child", "signatory"}
-_KINDS = frozenset({"money", "share", "year", "date", "span", "count"})
+_KINDS = frozenset({"money", "share", "year", "date", "span", "count", "score"})
+# A score: "scored 78.4", "a score of 81", "81.2 points", 81.2点.
+_SCORE_BEFORE = re.compile(r"\b(?:scored|scores?\s+of|score\s+was|rated|rating\s+of)\s*$", re.I)
+_SCORE_AFTER = re.compile(r"\s*(?:点(?!検)|points?\b|pts\b)", re.I)
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
 _ANY_THING = frozenset({"件"})
 _JA_COUNTERS = "人名社本台件回個基機"
@@ -75,6 +78,8 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
         return "money", ()
     if SHARE.match(after):
         return "share", ()
+    if _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(sentence[max(0, match.start() - 20):match.start()]):
+        return "score", ()
     number = match.group(0)
     if YEAR_OR_DATE.match(number) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
         return "year", ()

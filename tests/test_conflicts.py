@@ -30,6 +30,7 @@ from rag.retrieval import Passage
         ("How many documents does YamaText contain?", "It contains roughly 1.2 million Japanese documents.",
          "約80万本の文書を収録している。"),  # what a counter counts follows の
         ("How many minivans run in the trial?", "The trial uses six electric minivans.", "The trial uses 8 electric minivans."),
+        ("What score did Kagura-2 get?", "Kagura-2 scored 78.4, the highest of any model.", "Kagura-2が81.2点を記録した。"),
     ],
 )
 def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:
@@ -60,6 +61,7 @@ def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str,
         # 8割 is 80%
         ("What share of the leaks were underground?", "About 80% of the leaks were underground.",
          "漏水のうち約8割は地下漏水だった。"),
+        ("What score did Kagura-2 get?", "Kagura-2 scored 78.4 on the test.", "Kagura-2は78.4点だった。"),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:

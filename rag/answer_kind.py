@@ -119,7 +119,7 @@ def _names_someone_new(question: Question, sentence: str) -> bool:
 def typed(question: Question) -> bool:
     """Does the question ask for an amount, a count or a time, which a sentence can be checked for? (A
     who-question is checked too, but a name is weaker evidence than a number: it does not count here.)"""
-    return bool(MONEY_QUESTION.search(question.text) or asks_quantity(question))
+    return bool(MONEY_QUESTION.search(question.text) or asks_quantity(question) or asked_unit(question))
 
 
 # "How many litres", 何トン: a count in a unit of measure is answered in that unit, not by "128 tanks".
@@ -141,7 +141,7 @@ _BIRTH_QUESTION = re.compile(r"\bbirthday\b|\bdate of birth\b|\bborn\b|誕生日
 _BIRTH = re.compile(r"\bborn\b|\bbirth|生まれ|誕生|生年", re.I)
 
 
-def _asked_unit(question: Question) -> str | None:
+def asked_unit(question: Question) -> str | None:
     """The unit a how-many question counts in, as a pattern of its forms in both languages, or None."""
     m = _ASKED_UNIT.search(question.text)
     if not m:
@@ -162,7 +162,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return False
     if _CLOCK_QUESTION.search(question.text):  # 何時, "what time": a time of day, not a date
         return bool(_CLOCK.search(sentence))
-    unit = _asked_unit(question)
+    unit = asked_unit(question)
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
     if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):

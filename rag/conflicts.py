@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, PEOPLE, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    YEAR_OR_DATE, amounts, answer_type_ok, is_money, quantities, typed,
+    YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, quantities, typed,
 )
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
@@ -220,6 +220,9 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], named: Se
     does not support the answer by itself."""
     if not asserted or not (typed(question) or _ASKS_MEASURE.search(question.text)):
         return []
+    # A unit of measure asked for (何ヘクタール, "how many litres") ties a figure to the question by itself: two
+    # articles giving the named thing's hectares differently disagree, however differently they word it.
+    by_unit = asked_unit(question) is not None
     best = asserted[0].passage
     for other in asserted[1:]:
         if other.passage.doc_id != best.doc_id and disagree(question, best.text, other.passage.text):
@@ -227,6 +230,6 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], named: Se
     for other in named:
         p = other.passage
         if (p.doc_id != best.doc_id and not p.speculative and answer_type_ok(question, p.text)
-                and disagree(question, best.text, p.text) and counterparts(best, p)):
+                and disagree(question, best.text, p.text) and (by_unit or counterparts(best, p))):
             return [best, p]
     return []

@@ -234,3 +234,25 @@ def test_a_wrong_date_in_the_question_gets_the_stated_date(tmp_path) -> None:  #
     assert [c.quote for c in wrong.citations] == ["ナギサ・インテリジェンスは12月18日に東証グロース市場へ上場する。"]
     right = assistant.ask("ナギサ・インテリジェンスは12月18日に上場するの？")
     assert right.status == "answered" and not right.text.startswith("質問の前提")
+
+
+PADDY_ARTICLES = {
+    "paddy_en.md": """---
+title: Drones to scout rice paddies for pests in Hokuriku
+lang: en
+---
+The trial will cover 1,200 hectares of paddy fields farmed by 320 member households, the cooperative said.
+""",
+    "paddy_ja.md": """---
+title: 水田の害虫、ドローンで監視
+lang: ja
+---
+対象は県中部の平野部を中心とする約1500ヘクタールの水田で、7月から本格的な飛行を開始する。
+""",
+}
+
+
+def test_two_articles_giving_the_asked_unit_differently_conflict_however_worded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant_over(tmp_path, PADDY_ARTICLES).ask("How many hectares of paddy fields will the trial cover?")
+    assert answer.status == "conflicting"
+    assert "1,200" in answer.text and "1500" in answer.text

@@ -13,7 +13,8 @@ from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
     r"\b(when|how (long|many|much|soon|old)|what (year|date|day|month)|birthday|date of)\b"
-    r"|いつ|何[日年月週人回]|どのくらい|どれくらい|何時間|いくつ|誕生日|生年月日|日付",
+    r"|いつ|何[日年月週人回件社本台名個枚曲基機校店問冊倍点割%％]|何か国|何カ国|何ヶ国|何か月|何カ月|何ヶ月|何パーセント"
+    r"|どのくらい|どれくらい|何時間|いくつ|誕生日|生年月日|日付",
     re.I,
 )
 QUANTITY = re.compile(

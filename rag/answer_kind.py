@@ -28,8 +28,8 @@ QUANTITY = re.compile(
 # A count ("how many staff", 何人) is not answered by a year or a date.
 COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
-_TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
-SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|(days?|weeks?|months?|years?|hours?|minutes?)\b)", re.I)
+_TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
+SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
@@ -46,7 +46,8 @@ _TIME_WORDS = re.compile(
     r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b.*\b(raise|earn|cost|pay|worth|yen|dollars?|euros?)\b"
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
+                            r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)

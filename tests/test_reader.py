@@ -103,6 +103,11 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("At what times can residents use the avatars?", "The avatars are available from 9 a.m. to 5 p.m.", True),
     ("How many people went to shelters?", "The city issued evacuation orders on July 8.", False),  # a day, no count
     ("How many people went to shelters?", "About 3,800 people went to shelters on July 8.", True),
+    ("架空の判例は何件引用されていた？", "架空の判例が裁判で問題になるのは珍しい。", False),  # 何件 asks a number
+    ("架空の判例は何件引用されていた？", "実在しない判例4件が引用されていた。", True),
+    ("How much has Hokuyo invested in the plant?", "The plant cut peak demand by 31 megawatts.", False),  # money
+    ("How much has Hokuyo invested in the plant?", "Hokuyo has invested ¥2 billion in the plant.", True),
+    ("病床数はいくつ？", "作成時間は平均28分に減った。", False),  # 28分 is a span of time, not a count
     ("Which Hong Kong bank received the transfer?", "It went on Sept 9 to a bank in Hong Kong.", False),  # Sept: no one
     ("サム・アルトマンの誕生日はいつ?", "Samuel Harris Altman (born April 22, 1985) is a businessman.", True),
     ("北上電力の従業員数は何人ですか?", "電力の約7割を北上電力が賄う。", False),  # a share is not a count

@@ -8,6 +8,7 @@ does not know (空都デバイス) and a numbered katakana word (カゲロウ3).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingest.terms import KANJI, kanji_proper_nouns, noun_runs, terms
@@ -114,7 +115,8 @@ def word_parts(word: str) -> list[str]:
 _ALL_KANJI = re.compile(r"[\u3400-\u9fff々]+")
 
 
-def kanji_names(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def kanji_names(text: str) -> frozenset[str]:
     """The kanji names of ``text`` as romanised names would write them: the front of each run of nouns made
     of kanji the dictionary does not know as common words, or of single kanji (黒羽 of 黒羽商事, 東海南 of
     東海南鉄道 (東|海南), 空都 of 空都デバイス); not 鉄道 or 株価 (see rag.readings)."""
@@ -129,4 +131,4 @@ def kanji_names(text: str) -> set[str]:
             front += surface
         if len(front) >= 2:
             found.add(front)
-    return found
+    return frozenset(found)

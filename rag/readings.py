@@ -37,14 +37,15 @@ def romaji_key(latin: str) -> str:
     return re.sub(r"m(?=[bp])", "n", text)
 
 
-def _forms(kanji: str, first: bool) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _forms(kanji: str, first: bool) -> frozenset[str]:
     forms = set(_readings().get(kanji, ()))
     if not first:
         forms |= {_VOICED[r[0]] + r[1:] for r in forms if r[:1] in _VOICED}
         forms |= {"p" + r[1:] for r in forms if r[:1] in "hf"}  # 本 hon -> pon
         forms |= {"j" + r[2:] for r in forms if r[:2] in ("sh", "ch")}
         forms |= {"z" + r[2:] for r in forms if r.startswith("ts")}
-    return {romaji_key(f) for f in forms}
+    return frozenset(romaji_key(f) for f in forms)
 
 
 def reads_as(kanji: str, latin: str) -> bool:

@@ -18,8 +18,7 @@ import sys
 from pathlib import Path
 
 from rag.names import hepburn
-
-DATA_FILE = Path(__file__).resolve().parent / "data" / "kanji_readings.tsv.gz"
+from rag.readings import DATA_FILE
 
 
 def _katakana(kana: str) -> str:

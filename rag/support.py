@@ -135,7 +135,6 @@ class Vocabulary:
         # Romanised names, each word and each pair of capitalised words (Tokai Minami), to read kanji names as.
         self.latin_names = {w for w in latin_words if w[:1].isupper() and len(w) >= MIN_NAME and not is_english_word(w.lower())}
         self.latin_names |= set(pairs.split())
-        self._kanji_names: set[str] | None = None
         self.kana_forms = katakana_forms(joined)
         self.latin_forms = latin_forms(joined + " " + pairs)
         self.reading_forms = {hepburn(r) for r in kanji_readings(joined)}  # 東邦 -> toho, 石狩 -> ishikari
@@ -162,7 +161,8 @@ class Vocabulary:
             skeletons, forms, own = self.kana_skeletons, self.kana_forms, latin_forms(term)
             if short_name_match(own, self.reading_forms):  # Toho ~ 東邦
                 return True
-            if term.isalpha() and not is_english_word(term) and any(reads_as(k, term) for name in self.kanji_names() for k in name_prefixes(name)):
+            if term.isalpha() and not is_english_word(term) and any(
+                    reads_as(front, term) for name in kanji_names(self.text) for front in name_prefixes(name)):
                 return True  # Kurobane ~ 黒羽(商事)
         elif KATAKANA.search(term):
             skeletons, forms, own = self.latin_skeletons, self.latin_forms, katakana_forms(term)
@@ -170,11 +170,6 @@ class Vocabulary:
             return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)}) or (
                 not english_concepts(term) and self.reads(term))
         return any(same_name(a, b) for a in name_words(term) for b in skeletons) or short_name_match(own, forms)
-
-    def kanji_names(self) -> set[str]:
-        if self._kanji_names is None:
-            self._kanji_names = kanji_names(self.text)
-        return self._kanji_names
 
     def reads(self, kanji: str) -> bool:
         """Does the text write a kanji name (or the name at the front of it: 黒羽 of 黒羽商事) in Latin script?"""

@@ -50,11 +50,12 @@ _ANY_THING = frozenset({"件"})
 _JA_COUNTERS = "人名社本台件回個基機"
 _SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
 # "340 researchers", "320 member households", "68,000 of their songs": the counted noun is among these.
-_COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
+_COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her|[A-Z][\w-]*'s)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 _MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*$")  # "June 12", "Sept. 3": checked against _MONTHS
 _EN_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?!\d))?\b")
 _JA_DATE = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})日)?")
 _JA_WORD = re.compile(r"[ァ-ヴー]+|[\u4e00-\u9fff]+")
+_JA_WORD_BEFORE = re.compile(r"(?:[ァ-ヴー]+|[\u4e00-\u9fff]+)$")
 _NUMBER_WORDS = {w: float(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _MONTHS = {m: float(n) for n, names in enumerate(
@@ -96,8 +97,9 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     counted: tuple[str, ...] = ()
     if rest[:1] and rest[0] in _JA_COUNTERS:  # 約80万本の文書: the counter, and the noun after の
         counted, rest = (rest[0],), rest[1:]
-        if not rest.startswith("の"):
-            return "count", counted
+        if not rest.startswith("の"):  # 発酵タンク36基: the noun before the number
+            noun = _JA_WORD_BEFORE.search(sentence[max(0, match.start() - 20):match.start()].removesuffix("約"))
+            return "count", counted + ((noun.group(0),) if noun else ())
     word = _JA_WORD.match(rest.removeprefix("の"))  # 計27の企業・機関投資家
     return "count", counted + ((word.group(0),) if word else ())
 

@@ -31,6 +31,8 @@ from rag.retrieval import Passage
          "約80万本の文書を収録している。"),  # what a counter counts follows の
         ("How many minivans run in the trial?", "The trial uses six electric minivans.", "The trial uses 8 electric minivans."),
         ("What score did Kagura-2 get?", "Kagura-2 scored 78.4, the highest of any model.", "Kagura-2が81.2点を記録した。"),
+        # what a Japanese count counts stands before the number (発酵タンク36基); "of Kurahashi's" is no unit
+        ("How many tanks get sensors?", "Sensors go in all 42 of Kurahashi's fermentation tanks.", "発酵タンク36基すべてに取り付ける。"),
     ],
 )
 def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:

@@ -226,6 +226,22 @@ def test_news_words_jmdict_glosses_otherwise_meet_their_english() -> None:
     assert not Vocabulary(["The songs were released in May."]).speaks_of("学習", True)
 
 
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Kagayaki's shares fell 3.2 percent in Tokyo.", "株価"),  # JMdict: stock prices
+    ("The commission will assign three staff to the desk.", "配置"),
+    ("Fermentix was founded in 2019 by Claire Dubois.", "創業"),
+    ("The startup will launch the device in May.", "発売"),
+    ("同選管は職員3人を配置する。", "election"),  # and the other way
+])
+def test_business_news_words_meet_the_english_news_uses(sentence: str, word: str) -> None:
+    assert Vocabulary([sentence]).speaks_of(word, True)
+
+
+def test_a_finding_is_no_founding_across_languages_either() -> None:
+    # "found" is the past of "find" to the stemmer: the lexicon says "founded" for 創業.
+    assert not Vocabulary(["Parallax said it took the findings seriously."]).speaks_of("創業者", True)
+
+
 def test_the_light_verb_of_a_gloss_phrase_is_not_its_meaning() -> None:
     assert "use" in english_concepts("使う") and "make" not in english_concepts("使う")  # "to make use of"
 

@@ -39,6 +39,7 @@ from rag.entities import (
     kanji_names, word_parts,
 )
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
+from rag.paraphrase import article_words
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.question import Question
 from rag.readings import MIN_NAME, name_prefixes, reads_as
@@ -283,9 +284,13 @@ class Reader:
         # A word of the sentence met through a gloss answers for one question word only: "bear" is クマ or
         # 考える (to bear in mind), not both. The weightier question word takes it.
         glossed: set[str] = set()
+        # Nor does a reporter's word stand for a user's word when the question asks it itself ("hire" is
+        # not met by "employees" in a question about employees).
+        asked_stems = {stem(t) for t in self.attributes}
         for term, weight in sorted(weights.items(), key=lambda item: -item[1]):
             if (sentence.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
-                    or gives_leader(self.question, term, passage.text)):
+                    or gives_leader(self.question, term, passage.text)
+                    or any(sentence.names(w) for w in article_words(term) if stem(w) not in asked_stems)):
                 said += weight
             elif across and (free := sentence.glossing(term) - glossed):
                 glossed.add(min(free))

@@ -3,6 +3,8 @@ compounds by their parts, numbers by value, acronyms, counters, and the kind of 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from assistants import assistant_over
 
@@ -10,6 +12,7 @@ from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure
 from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
+from rag.paraphrase import article_words
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
@@ -321,6 +324,30 @@ def test_questions_answered_from_the_sentence_that_says_it(assistant: Assistant,
     answer = assistant.ask(question)
     assert answer.status == "answered", answer.text
     assert quoted in answer.citations[0].quote
+
+
+REPORTED = {
+    "fermentix_en.md": "---\ntitle: Brewery signs with a Lyon startup\nlang: en\n---\n"
+                       "Fermentix Labs was founded in 2019 by Claire Dubois, a former Danone engineer.\n\n"
+                       "The brewery has 42 fermentation tanks.\n",
+    "shiomi_ja.md": "---\ntitle: 潮見銀行、行内業務に生成AI\nlang: ja\n---\n"
+                    "潮見銀行が採用したのは、カワセミ・インテリジェンスが開発したLLMだ。\n\n融資の審査にも使う。\n",
+}
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Who started Fermentix Labs?", "founded in 2019"),
+    ("潮見銀行が採用したLLMはどこが作ったもの?", "開発した"),  # 作る ~ 開発
+])
+def test_a_users_word_meets_the_reporters_word(tmp_path: Path, question: str, quoted: str) -> None:
+    answer = assistant_over(tmp_path, REPORTED).ask(question)
+    assert answer.status == "answered", answer.text
+    assert quoted in answer.citations[0].quote
+
+
+def test_a_reporters_word_does_not_stand_for_a_users_word_the_other_way() -> None:
+    assert "founded" in article_words("started")
+    assert article_words("founded") == ()  # "founded" is asked about as written
 
 
 def test_a_question_of_names_alone_needs_them_named_together(assistant: Assistant) -> None:

@@ -16,7 +16,9 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
   asserted; from an unnamed source (関係者によると…という) it is hearsay through that cue. (Measured on
   eight outside sets: a closing という alone closed 7 answerable gold sentences and 1 speculative one.)
 * Not said or not settled (did not disclose, declined to name, under review, 明らかにされなかった,
-  コメントできない, 未定, 決まっていない) -> speculative: the claim is not established. So is a step only
+  コメントできない, 未定, 決まっていない) -> speculative: the claim is not established. Not disclosing or
+  naming something beside another claim ("made by a foundry that Thistlecore declined to name") leaves
+  that claim asserted. So is a step only
   considered ("is considering a listing", 倍増を検討している): the step is not taken.
 * "may" after we/you/users/providers + an action verb ("we may retire models", "users may export")
   is a permission or a discretion, not a guess -> not a cue; "we may see", "you may be right" stay
@@ -107,7 +109,10 @@ EN_CUES: dict[str, list[str]] = {
         # Undisclosed: the source has not said, so the claim is not established.
         r"\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed?|confirmed?|revealed?|commented)"
         r"(?:\s+on)?\s+(?:whether|if|how|which|who|when|what)\b",
-        r"\b(?:declined|refused)\s+to\s+(?:comment|confirm|say|disclose|name|specify)\b",
+        r"\b(?:declined|refused)\s+to\s+(?:comment|confirm|say)\b",
+        # Declining to name or disclose something is a cue as the sentence's own claim ("Kazahana declined to
+        # disclose Hibari's price"), not beside another one ("... a foundry that Thistlecore declined to name").
+        r"^\W*(?:[\w'-]+\s+){0,4}?(?:declined|refused)\s+to\s+(?:disclose|name|specify)\b",
         r"\bwould\s+not\s+(?:say|confirm|disclose)\b",
         # ...as the sentence's own claim ("Thistlecore did not disclose the order's size"), not a clause
         # beside another one ("raised $900 million, though it has not disclosed its valuation").

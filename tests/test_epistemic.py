@@ -139,6 +139,9 @@ JA_FAMILIES = [
     ("Okafor said the deal gave Northwind compute that would have been hard to secure elsewhere.", A),  # counterfactual
     ("Northwind has not said whether YamaText was part of its training mix.", S),  # undisclosed
     ("The company declined to comment on the report.", S),
+    ("Kazahana declined to disclose Hibari's price.", S),  # the sentence's own claim is undisclosed
+    ("The chip is made on a 3-nanometre process by a contract foundry that Thistlecore declined to name.", A),
+    ("He said more than 60 organisations had applied, though he declined to name them.", A),
     ("ただし、Northwind AIはこの点について明らかにしていない。", S),
     ("The company said it has released the weights.", A),
     ("アルトマン氏は「AGIは近い」と述べています。", A),

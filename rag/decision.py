@@ -60,7 +60,7 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
     if not asserted or (speculative and (speculative[0].share > asserted[0].share or (
             speculative[0].share == asserted[0].share and not _states_it_closer(reader, asserted[0], speculative[0])))):
         return _refuse_speculative(question, speculative)
-    sides = conflicting_sides(question, asserted, [s for s in assessed if s.named and not s.supports])
+    sides = conflicting_sides(question, asserted, [s for s in assessed if not s.supports])
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rag.conflicts import asked_kinds, counterparts, disagree, stated
+from rag.conflicts import asked_kinds, conflicting_sides, counterparts, disagree, stated
 from rag.question import analyse
 from rag.retrieval import Passage
+from rag.support import Support
 
 
 @pytest.mark.parametrize(
@@ -99,3 +100,13 @@ def test_sentences_about_different_things_are_not_counterparts() -> None:
     total = _passage("The private university, which has about 11,000 students, said the essays were found in May.", "en")
     caught = _passage("経済学部の期末レポート試験で、学生58人が生成AIの作文ツールを使って作成した答案を提出していた。", "ja")
     assert not counterparts(total, caught)
+
+
+def test_a_sentence_not_naming_the_subject_is_a_side_only_as_a_close_counterpart() -> None:
+    question = analyse("ナギサ・インテリジェンスの上場日はいつ?")
+    best = Support(_passage("ナギサ・インテリジェンスの上場予定日は12月18日。", "ja", "ja"), True, 1.0, True)
+    # The English article names Nagisa a paragraph earlier; this sentence reports the same listing date.
+    close = _passage("Its listing on the Growth market is scheduled for December 16.", "en", "en")
+    loose = _passage("The exhibition in Osaka is scheduled for December 16.", "en", "en")
+    assert conflicting_sides(question, [best], [Support(close, False, 0.3, False)]) == [best.passage, close]
+    assert conflicting_sides(question, [best], [Support(loose, False, 0.3, False)]) == []

@@ -1,9 +1,11 @@
 """How a question says it against how a news article says it: "Who *started* Fermentix?" is answered by
-"founded in 2019 by ...", 「どこが*作った*?」 by 「…が開発した」.
+"founded in 2019 by ...", 「どこが*作った*?」 by 「…が開発した」 or "developed by ...".
 
-The gloss lexicon (rag.lexicon) meets words across languages; within one language a user's everyday
-verb and a reporter's formal one share no stem. This table goes one way only, from the question's word
-to the words an article uses for it (an article's "founded" does not make every "started" a founding).
+The gloss lexicon (rag.lexicon) meets words that translate each other; a user's everyday verb and a
+reporter's formal one share neither a stem nor a gloss. This table goes one way only, from the question's
+word to the words an article uses for it, in both languages (an article's "founded" does not make every
+"started" a founding). Written from the answerable questions of eighteen outside sets that no rule met;
+pay, charge, cost, sell, fire and 使う were tried and left out: they answered more wrongly than rightly.
 """
 
 from __future__ import annotations

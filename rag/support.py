@@ -8,8 +8,8 @@ A question names things (entities: Sam Altman, 'google bard', GPT-4o) and asks s
   これ) refers to one;
 - the sentence itself speaks to most of what is asked, each attribute weighted by how rare it is in the
   corpus (an attribute the corpus never mentions weighs most: that is how absent facts are caught), with
-  words meeting across languages through a Japanese-English gloss lexicon (rag.lexicon), numbers by
-  value (100万 ~ a million); a word the document's title says counts half, the word naming the kind of
+  words meeting across languages through a Japanese-English gloss lexicon (rag.lexicon), a user's word
+  meeting a reporter's (started ~ founded, 作る ~ 開発: rag.paraphrase), numbers by value (100万 ~ a million); a word the document's title says counts half, the word naming the kind of
   thing asked for ("which *law* firm") double;
 - it has what the question asks for: an amount of money for how much, a count for how many (not a year
   or a span of time), a time for when, a span for how long (何時間). A question that asks for one of

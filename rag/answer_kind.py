@@ -59,10 +59,24 @@ AMOUNT = re.compile(r"(?:(\d[\d,]*(?:\.\d+)?)\s*)?(万|億|兆|千|(?:thousand|m
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")  # a term that is a bare number
 
 
+# A Japanese numeral of several scales is one number: 3億2000万 is 320 million, 32万1000 is 321,000.
+JA_COMPOUND = re.compile(r"\d[\d,]*(?:\.\d+)?[兆億万](?:\d[\d,]*(?:\.\d+)?[億万]?)+")
+_JA_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
+
+
+def ja_compound_value(numeral: str) -> float:
+    return sum(float(digits.replace(",", "")) * _SCALE.get(scale, 1.0) for digits, scale in _JA_PART.findall(numeral))
+
+
 def amounts(text: str) -> set[float]:
-    """The numbers of a text as values, so 100万 meets "a million" and 130億 "13 billion"."""
+    """The numbers of a text as values, so 100万 meets "a million", 130億 "13 billion" and 3億2000万 "320
+    million" (not 300 million and 20 million)."""
     found = set()
+    compounds = [(m.start(), m.end()) for m in JA_COMPOUND.finditer(text)]
+    found |= {round(ja_compound_value(text[a:b]), 3) for a, b in compounds}
     for m in AMOUNT.finditer(text):
+        if any(a <= m.start() < b for a, b in compounds):
+            continue
         digits, scale, plain = m.group(1), m.group(2), m.group(3)
         try:
             if scale:

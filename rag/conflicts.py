@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, PEOPLE, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, quantities, typed,
+    JA_COMPOUND, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
 )
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
@@ -113,16 +113,23 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
     """The values of ``kinds`` a sentence states, but not those in ``leave_out`` (the question's own). Kept:
     the best sentence is compared with every other candidate."""
     found = []
-    for match in quantities(sentence):
+    matches = quantities(sentence)
+    compounds = [(m.start(), m.end()) for m in JA_COMPOUND.finditer(sentence)]
+    for i, match in enumerate(matches):
+        compound = next(((a, b) for a, b in compounds if a <= match.start() < b), None)
+        if compound and i + 1 < len(matches) and matches[i + 1].start() < compound[1]:
+            continue  # 32万1000件: the numeral is one value, read with what follows its last part
         kind, counted = _unit(sentence, match)
         whole = AMOUNT.match(sentence, match.start())
         values = frozenset(amounts(sentence[match.start():whole.end()])) if whole else frozenset()
+        if compound:
+            values = frozenset({round(ja_compound_value(sentence[compound[0]:compound[1]]), 3)})
         if not values and match.group(0).lower() in _NUMBER_WORDS:  # "six electric minivans"
             values = frozenset({_NUMBER_WORDS[match.group(0).lower()]})
         if kind == "share" and sentence[match.end():].lstrip().startswith("割"):  # 約8割 is 80%
             values = frozenset(v * 10 for v in values)
         if kind in kinds and values and not values & leave_out:
-            found.append(Stated(match.group(0), kind, counted, values))
+            found.append(Stated(sentence[compound[0]:compound[1]] if compound else match.group(0), kind, counted, values))
     if "date" in kinds:
         found = [f for f in found if f.kind != "date"] + _dates(sentence, leave_out)
     return tuple(found)

@@ -110,3 +110,16 @@ def test_a_sentence_not_naming_the_subject_is_a_side_only_as_a_close_counterpart
     loose = _passage("The exhibition in Osaka is scheduled for December 16.", "en", "en")
     assert conflicting_sides(question, [best], [Support(close, False, 0.3, False)]) == [best.passage, close]
     assert conflicting_sides(question, [best], [Support(loose, False, 0.3, False)]) == []
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("総投資額は3億2000万円", 320_000_000), ("32万1000件の出品を削除した", 321_000), ("総額14億6000万円", 1_460_000_000),
+])
+def test_a_japanese_numeral_of_several_scales_is_one_value(numeral: str, value: float) -> None:
+    assert [v.values for v in stated(numeral)] == [frozenset({value})]
+
+
+def test_japanese_numerals_of_several_scales_disagree_as_whole_values() -> None:
+    question = analyse("倉橋酒造の総投資額はいくら?")
+    assert disagree(question, "総投資額は3億2000万円。", "Kurahashi put the total investment at 380 million yen.")
+    assert not disagree(question, "総投資額は3億8000万円。", "Kurahashi put the total investment at 380 million yen.")

@@ -28,6 +28,7 @@ _EN = {
     "grow": "increase increased expand expanded rise rose 増加 拡大",
     "cut": "reduce reduced shorten shortened lower lowered 削減 短縮",
     "release": "launch launched unveil unveiled publish published 公開 発売 リリース",
+    "react": "rose fell closed jumped dropped gained slid 上昇 下落 値上がり 値下がり",
     "ask": "seek seeks sought demand demands 求める 請求",
 }
 _JA = {
@@ -55,6 +56,8 @@ _JA = {
     "決める": "決定 決議 可決 decided approved",
     "取る": "記録 獲得 達成 scored",
     "止める": "停止 中止 撤退 廃止 suspended halted stopped",
+    "反応": "上昇 下落 値上がり 値下がり rose fell closed jumped dropped gained slid",
+    "動く": "上昇 下落 値上がり 値下がり rose fell closed jumped dropped gained slid",
     "表す": "意味 stands means",
 }
 _TABLE: dict[str, tuple[str, ...]] = {stem(k): tuple(v.split()) for k, v in _EN.items()} | {

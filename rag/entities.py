@@ -113,6 +113,7 @@ def word_parts(word: str) -> list[str]:
 
 
 _ALL_KANJI = re.compile(r"[\u3400-\u9fff々]+")
+_HIRAGANA_FRONT = re.compile(r"^[ぁ-ゖ]{2,}")  # two hiragana at least; alone, three (ほか is no name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,12 +124,22 @@ def kanji_names(text: str) -> frozenset[str]:
     found = set()
     for run in noun_runs(text):
         front = ""
+        # A name may open in hiragana (みなと屋, ひかり電機, あおぞら銀行): a common word would be written in
+        # kanji, so the hiragana is the name whatever the dictionary makes of it.
+        opening = _HIRAGANA_FRONT.match(run[0][1])
+        if opening:
+            front = opening.group(0)
+            if run[0][1][opening.end():]:  # あおぞら銀行: the bank is what it is, not its name
+                if len(front) >= 3:
+                    found.add(front)
+                continue
+            run = run[1:]
         for form, surface in run:
             if not _ALL_KANJI.fullmatch(surface):
                 break
             if len(surface) > 1 and english_concepts(form):
                 break
             front += surface
-        if len(front) >= 2:
+        if len(front) >= 2 and not (opening and front == opening.group(0) and len(front) < 3):
             found.add(front)
     return frozenset(found)

@@ -14,8 +14,11 @@ import gzip
 import re
 from pathlib import Path
 
+from rag.names import hepburn
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kanji_readings.tsv.gz"
 KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_HIRAGANA = re.compile(r"^[ぁ-ゖ]{2,}")
 MIN_NAME = 4  # a shorter romanised word (Ono, Abe) is read as too many kanji pairs to tell anything
 _VOICED = {"k": "g", "s": "z", "t": "d", "h": "b", "f": "b"}
 _DOUBLING = ("tsu", "chi", "ku", "ki")  # 日 nichi + 本 pon -> nippon
@@ -48,17 +51,31 @@ def _forms(kanji: str, first: bool) -> frozenset[str]:
     return frozenset(romaji_key(f) for f in forms)
 
 
+def _units(name: str) -> list[str]:
+    """A name's hiragana opening (read as written) and then its kanji, one by one: みなと屋 -> みなと, 屋."""
+    opening = _HIRAGANA.match(name)
+    return ([opening.group(0)] if opening else []) + list(name[opening.end() if opening else 0:])
+
+
+@functools.lru_cache(maxsize=8192)
+def _unit_forms(unit: str, first: bool) -> frozenset[str]:
+    if _HIRAGANA.fullmatch(unit):  # ひらがな -> katakana -> its romanised spelling
+        return frozenset({romaji_key(hepburn("".join(chr(ord(c) + 0x60) for c in unit)))})
+    return _forms(unit, first)
+
+
 def reads_as(kanji: str, latin: str) -> bool:
-    """Can ``kanji`` (every character a known kanji) be read as the romanised word ``latin``?"""
+    """Can ``kanji`` (known kanji, perhaps after an opening in hiragana) be read as the romanised word ``latin``?"""
     target = romaji_key(latin)
-    if len(target) < MIN_NAME or not kanji or any(c not in _readings() for c in kanji):
+    units = _units(kanji)
+    if len(target) < MIN_NAME or not kanji or any(len(u) == 1 and u not in _readings() for u in units if not _HIRAGANA.match(u)):
         return False
     reached = {0}
-    for i, ch in enumerate(kanji):
-        last = i == len(kanji) - 1
+    for i, ch in enumerate(units):
+        last = i == len(units) - 1
         nxt: set[int] = set()
         for at in reached:
-            for form in _forms(ch, first=i == 0):
+            for form in _unit_forms(ch, first=i == 0):
                 if target.startswith(form, at):
                     nxt.add(at + len(form))
                 if not last:  # a doubled consonant: nichi -> ni + p(pon)
@@ -76,8 +93,12 @@ def reads_as(kanji: str, latin: str) -> bool:
 
 def name_prefixes(text: str) -> list[str]:
     """The kanji runs of ``text`` and their leading parts of two kanji or more, longest first: a name is the
-    front of a run (黒羽 of 黒羽商事, 東海南 of 東海南鉄道)."""
+    front of a run (黒羽 of 黒羽商事, 東海南 of 東海南鉄道); a name opening in hiragana, down to its opening
+    (みなと屋, みなと)."""
     out: list[str] = []
+    opening = _HIRAGANA.match(text)
+    if opening:
+        out += [text[:n] for n in range(len(text), max(len(opening.group(0)), 3) - 1, -1)]
     for run in KANJI_RUN.findall(text):
         out += [run[:n] for n in range(len(run), 1, -1)]
     return list(dict.fromkeys(out))

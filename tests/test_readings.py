@@ -46,3 +46,12 @@ def test_a_compound_name_is_named_by_its_romanisation() -> None:
     [(surface, members)] = compound_names(question)
     assert _names_compound(Vocabulary(["Shiranagi town's residents pay ¥300 per order."]), surface, members)
     assert not _names_compound(Vocabulary(["Shirosaki town's residents pay ¥300 per order."]), surface, members)
+
+
+def test_a_name_opening_in_hiragana_is_read_as_written() -> None:
+    assert kanji_names("みなと屋は横浜市に本社を置く。") == {"みなと屋"}  # Sudachi reads みなと as 港
+    assert kanji_names("あおぞら銀行の頭取が語った。") == {"あおぞら"}  # the bank is what it is
+    assert "ほか" not in kanji_names("ほかの銀行も追随した。")  # two hiragana alone are no name
+    assert name_prefixes("みなと屋") == ["みなと屋", "みなと"]
+    assert reads_as("みなと屋", "Minatoya") and not reads_as("みなと屋", "Minamiya")
+    assert Vocabulary(["同社は1958年創業で、みなと屋の売上高は2480億円だった。"]).names("minatoya")

@@ -100,7 +100,9 @@ def compound_names(question: Question) -> list[tuple[str, set[str]]]:
         surfaces = [surface for _, surface in run]
         if len(run) < 2 or any(q in "".join(surfaces) for q in "何幾"):
             continue
-        unknown = any(KANJI.search(surface) and len(surface) > 1 and not english_concepts(form) for form, surface in run)
+        # A name opens with what the dictionary does not know (空都デバイス, 石丸弁護士); a word it knows followed by
+        # one it lacks is a common compound (口頭試問, 判例探し).
+        unknown = any(KANJI.search(surface) and len(surface) > 1 and not english_concepts(form) for form, surface in run[:1])
         cut_up = any(len(a) == 1 == len(b) and KANJI.search(a + b) for a, b in zip(surfaces, surfaces[1:]))
         if unknown or cut_up:
             found.append(("".join(surfaces), {form for form, _ in run}))

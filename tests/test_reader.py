@@ -183,10 +183,12 @@ def test_a_kanji_place_most_of_the_corpus_names_is_weighed_as_a_word() -> None:
     assert "日本" in Reader(question, lambda term: 3, 100).names
 
 
-def test_a_noun_run_with_an_unknown_kanji_part_is_a_company_or_place_name() -> None:
+def test_a_noun_run_opening_with_an_unknown_kanji_word_is_a_company_or_place_name() -> None:
     assert compound_names(analyse("空都デバイスは何年に設立された会社ですか?")) == [("空都デバイス", {"空都", "デバイス"})]
     assert compound_names(analyse("白霧町の人口は?"))[0][0] == "白霧町"  # cut into single kanji
     assert compound_names(analyse("東邦通信の社長は誰?")) == []  # words the lexicon knows: left to the reader
+    assert compound_names(analyse("口頭試問の免除を求める署名は何人分?")) == []  # a known word, then one it lacks
+    assert compound_names(analyse("石丸弁護士は何を使った?")) == [("石丸弁護士", {"石丸", "弁護士"})]
     reader = Reader(analyse("空都デバイスの設立はいつ?"), lambda term: 0, 10)
     assert not set(reader.attributes) & {"空都", "デバイス"}
     assert _names_compound(Vocabulary(["Hokuto Cloud said so."]), "北斗クラウド", {"北斗", "クラウド"})  # reading

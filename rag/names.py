@@ -101,7 +101,9 @@ def latin_forms(text: str) -> set[str]:
     heard = {re.sub(r"(?<=[^aeiou])e$", "", re.sub(r"c(?=[eiy])", "s", w.replace("v", "b")).replace("c", "k"))
              for w in singular}
     heard |= {re.sub(r"(?<=[aeiou])y", "i", w) for w in singular | heard}  # Veyra ~ ヴェイラ
-    return singular | heard | {re.sub(r"[eo]r$", "a", w) for w in singular if len(w) > 5}
+    # ...and a final -are as ウェア: malware ~ マルウェア, software ~ ソフトウェア.
+    return singular | heard | {re.sub(r"[eo]r$", "a", w) for w in singular if len(w) > 5} | {
+        re.sub(r"are$", "ea", w) for w in singular if w.endswith("ware")}
 
 
 def short_name_match(forms: set[str], others: set[str]) -> bool:

@@ -36,6 +36,7 @@ from rag.support import Reader, Vocabulary, _names_compound, _names_part
     ("黒羽商事の株価は6.8%下落した。", "kurobane"),  # a name read by any reading of its kanji: 羽 hane -> bane
     ("Kurobane's shares fell 6.8%.", "黒羽"),  # and the other way
     ("Veyra reported revenue.", "ヴェイラ"),  # ヴェ is ve; a y between vowels is heard as i
+    ("The prompts asked about hacking and malware.", "マルウェア"),  # -ware ~ ウェア
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)

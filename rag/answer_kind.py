@@ -168,10 +168,16 @@ def asked_unit(question: Question) -> str | None:
     return next((forms for forms in _MEASURE_UNITS.values() if re.fullmatch(forms, word, re.I)), None)
 
 
+_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|\bwhat (?:share|percentage|proportion|fraction)\b", re.I)
+_SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割", re.I)
+
+
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
     """A how-much question needs an amount, a how-many question a count (in the unit asked: litres for
     "how many litres"), a when question a time, a who question someone named, in the sentence itself and
     beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
+    if _SHARE_QUESTION.search(question.text):  # 売上のうち海外向けの割合: a share of the sales, not money
+        return bool(_SHARE_STATED.search(sentence))
     if MONEY_QUESTION.search(question.text):
         return bool(MONEY.search(sentence))
     if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth

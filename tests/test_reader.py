@@ -135,6 +135,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
      "The weights were posted on the forum Driftboard on Tuesday.", True),
     ("空都デバイスは何年に設立されましたか?", "同社は2月に説明会を開く。", False),  # 何年: a year, not a month
     ("空都デバイスは何年に設立されましたか?", "同社は2019年に設立された。", True),
+    ("売上のうち海外向けの割合は?", "Overseas customers accounted for 38% of sales.", True),  # a share, not money
+    ("売上のうち海外向けの割合は?", "Sales rose to ¥4 billion.", False),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -172,6 +172,9 @@ _SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント
 _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割", re.I)
 
 
+_PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count
+
+
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
     """A how-much question needs an amount, a how-many question a count (in the unit asked: litres for
     "how many litres"), a when question a time, a who question someone named, in the sentence itself and
@@ -198,7 +201,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
-                 and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)]
+                 and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)
+                 and not _PER_ONE.match(sentence[m.end():])]
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})

@@ -137,6 +137,7 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("空都デバイスは何年に設立されましたか?", "同社は2019年に設立された。", True),
     ("売上のうち海外向けの割合は?", "Overseas customers accounted for 38% of sales.", True),  # a share, not money
     ("売上のうち海外向けの割合は?", "Sales rose to ¥4 billion.", False),
+    ("病床数はいくつ？", "1件あたりの作成時間は平均28分から9分に減った。", False),  # 1件あたり: a rate, not a count
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

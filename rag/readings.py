@@ -68,7 +68,7 @@ def reads_as(kanji: str, latin: str) -> bool:
     """Can ``kanji`` (known kanji, perhaps after an opening in hiragana) be read as the romanised word ``latin``?"""
     target = romaji_key(latin)
     units = _units(kanji)
-    if len(target) < MIN_NAME or not kanji or any(len(u) == 1 and u not in _readings() for u in units if not _HIRAGANA.match(u)):
+    if len(target) < MIN_NAME or not kanji or any(u not in _readings() for u in units if not _HIRAGANA.match(u)):
         return False
     reached = {0}
     for i, ch in enumerate(units):

@@ -252,6 +252,9 @@ class Reader:
         self.attributes = [t for t in dict.fromkeys(asked) if t not in self.names and t not in _ANSWER_KIND
                            and t not in SCALE_WORDS and t not in model_numbers]
         self.weights = {t: math.log(1 + (documents + 1) / (document_frequency(t) + 0.5)) for t in self.attributes}
+        # A reporter's word (rag.paraphrase) does not stand for a user's word when the question asks it itself
+        # ("hire" is not met by "employees" in a question about employees).
+        self.asked_stems = {stem(t) for t in self.attributes}
         # "Which *law* firm": the word that says which kind of thing is asked for is what a wrong sentence
         # lacks (a sentence about the publishers' "firm" is not about their law firm).
         # A compound's last word is what it is (年間売上高 is a 売上高, not a 年間).
@@ -284,13 +287,10 @@ class Reader:
         # A word of the sentence met through a gloss answers for one question word only: "bear" is クマ or
         # 考える (to bear in mind), not both. The weightier question word takes it.
         glossed: set[str] = set()
-        # Nor does a reporter's word stand for a user's word when the question asks it itself ("hire" is
-        # not met by "employees" in a question about employees).
-        asked_stems = {stem(t) for t in self.attributes}
         for term, weight in sorted(weights.items(), key=lambda item: -item[1]):
             if (sentence.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
                     or gives_leader(self.question, term, passage.text)
-                    or any(sentence.names(w) for w in article_words(term) if stem(w) not in asked_stems)):
+                    or any(sentence.names(w) for w in article_words(term) if stem(w) not in self.asked_stems)):
                 said += weight
             elif across and (free := sentence.glossing(term) - glossed):
                 glossed.add(min(free))

@@ -14,7 +14,7 @@ from rag.question import Question
 _QUANTITY_QUESTION = re.compile(
     r"\b(when|how (long|many|much|soon|old)|what (year|date|day|month)|birthday|date of)\b"
     r"|いつ|何[日年月週人回件社本台名個枚曲基機校店問冊倍点割%％]|何か国|何カ国|何ヶ国|何か月|何カ月|何ヶ月|何パーセント"
-    r"|どのくらい|どれくらい|何時間|いくつ|誕生日|生年月日|日付",
+    r"|どのくらい|どれくらい|どのぐらい|どれぐらい|どれだけ|どれほど|何時間|いくつ|誕生日|生年月日|日付",
     re.I,
 )
 QUANTITY = re.compile(
@@ -29,7 +29,7 @@ QUANTITY = re.compile(
 COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
-SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
+SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"

@@ -40,7 +40,10 @@ _IRREGULAR = {
     "withdrawn": "withdraw", "undertook": "undertake", "undertaken": "undertake", "overtook": "overtake",
     "overtaken": "overtake", "forbade": "forbid", "forbidden": "forbid", "woke": "wake", "woken": "wake",
 }
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
+# The plurals and third persons that add "es" after a hissing sound (boxes, classes, launches); other "-es"
+# words only add "s" to a final "e" (closes, cases, releases).
+_PLURAL_ES = ("sses", "shes", "ches", "xes", "zes")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -49,6 +52,14 @@ def stem(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
         if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
+            if suffix in ("es", "s"):
+                # boxes and classes lose "es", closes and cases only their "s"; class, focus, status no "s".
+                if word.endswith(_PLURAL_ES):
+                    suffix = "es"
+                elif word.endswith(("ss", "us", "is")):
+                    break
+                else:
+                    suffix = "s"
             # operation / operates / operated all meet at "operat".
             word = word[: -len(suffix)] + ("at" if suffix.startswith("ation") else "")
             break

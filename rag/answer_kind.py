@@ -115,6 +115,10 @@ _NOT_SOMEONE = set("""january february march april may june july august septembe
     french german indian israeli canadian russian asian western african australian taiwanese english""".split())
 
 
+# "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\)\s*)?[—–-]+\s*")
+
+
 def _names_someone_new(question: Question, sentence: str) -> bool:
     """A who-question is answered by a sentence that names someone (or some body) the question does not.
     A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
@@ -190,6 +194,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     unit = asked_unit(question)
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
+    sentence = _DATELINE.sub("", sentence, count=1)
     if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))

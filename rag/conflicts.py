@@ -58,7 +58,7 @@ _COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her|[A-Z][\w-]*'s)\s+)?([A-
 _MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*$")  # "June 12", "Sept. 3": checked against _MONTHS
 _EN_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?!\d))?\b")
 _JA_DATE = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})日)?")
-_JA_WORD = re.compile(r"[ァ-ヴー]+|[\u4e00-\u9fff]+")
+_JA_WORD = re.compile(r"[ァ-ヴー\u4e00-\u9fff]+")  # 立方メートル, ヘクタール, 水田
 _JA_WORD_BEFORE = re.compile(r"(?:[ァ-ヴー]+|[\u4e00-\u9fff]+)$")
 _NUMBER_WORDS = {w: float(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}

@@ -226,6 +226,27 @@ def _other_variant(name: str, sentence: Vocabulary) -> bool:
     return any(w != name and w.startswith(base.group(1)) and any(c.isdigit() for c in w) for w in sentence.words)
 
 
+# A thing told apart from its siblings by a letter or number after a word: Series B, Phase 2, シリーズA, 第2期.
+_DESIGNATED = re.compile(r"\b(series|round|phase|stage|tier)\s+((?-i:[A-Z])|\d+)\b"
+                         r"|(シリーズ|ラウンド|フェーズ|ステージ|第)\s*([A-ZＡ-Ｚ]|\d+)(?![A-Za-z0-9])", re.I)
+
+
+def _designations(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for m in _DESIGNATED.finditer(text):
+        head = (m.group(1) or m.group(3)).lower()
+        head = {"シリーズ": "series", "ラウンド": "round", "フェーズ": "phase", "ステージ": "stage"}.get(head, head)
+        found.setdefault(head, set()).add(unicodedata.normalize("NFKC", m.group(2) or m.group(4)).upper())
+    return found
+
+
+def _other_designation(question: str, sentence: str) -> bool:
+    """The sentence speaks of a sibling of what the question designates (a Series A round for "Series B")
+    and not of it: it is about the sibling."""
+    asked, said = _designations(question), _designations(sentence)
+    return any(head in said and not (said[head] & wanted) for head, wanted in asked.items())
+
+
 class Reader:
     """Reads passages against one question; ``document_frequency`` weighs its attributes by rarity."""
 
@@ -326,7 +347,8 @@ class Reader:
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)
         )
-        named = named and not any(_other_variant(t, sentence) for t in names)
+        named = named and not any(_other_variant(t, sentence) for t in names) and not _other_designation(
+            self.question.text, passage.text)
         roles_only = all(t in GENERIC_ACRONYMS for t in self.attributes)  # "Who is Amanagi's CEO?"
         if roles_only and len(groups) + len(self.attributes) > 1:
             # A question of names alone ("Who is Amanagi's CEO?") asks how they relate: the sentence itself

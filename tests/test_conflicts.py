@@ -34,6 +34,12 @@ from rag.support import Support
         ("What score did Kagura-2 get?", "Kagura-2 scored 78.4, the highest of any model.", "Kagura-2が81.2点を記録した。"),
         # what a Japanese count counts stands before the number (発酵タンク36基); "of Kurahashi's" is no unit
         ("How many tanks get sensors?", "Sensors go in all 42 of Kurahashi's fermentation tanks.", "発酵タンク36基すべてに取り付ける。"),
+        # the days beside the counts are spans, not counts of something else that agree (9営業日 ~ nine business days)
+        ("試行期間中に処理した申し込みは何件？", "Kurabe processed 2,300 applications and cut the wait from 9 business days to 2.",
+         "2800件の申し込みを処理し、期間は平均9営業日から2営業日に短縮された。"),
+        # どれだけ asks a quantity
+        ("年間どれだけの水の損失を防げる？", "Repairs save about 1.3 million cubic metres of water a year.",
+         "年間約90万立方メートルの水の損失を防いだ。"),
     ],
 )
 def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:

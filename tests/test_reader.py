@@ -138,6 +138,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("売上のうち海外向けの割合は?", "Overseas customers accounted for 38% of sales.", True),  # a share, not money
     ("売上のうち海外向けの割合は?", "Sales rose to ¥4 billion.", False),
     ("病床数はいくつ？", "1件あたりの作成時間は平均28分から9分に減った。", False),  # 1件あたり: a rate, not a count
+    ("年間どれだけの水の損失を防げる？", "漏水の修理で水の損失を防げる。", False),  # どれだけ asks a quantity
+    ("年間どれだけの水の損失を防げる？", "年間約90万立方メートルの水の損失を防いだ。", True),
+    ("When will the line open?", "SAPPORO, Feb 26 — Mitsumine Kasei plans to build a pilot line.", False),  # a dateline
+    ("Who makes the cameras?", "FUKUI, June 3 — The union has asked for a review of the cameras.", False),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -226,6 +230,29 @@ def test_an_action_and_its_noun_share_a_stem() -> None:
     assert stem("trialled") == stem("trial") and stem("planned") == stem("plan") and stem("running") == stem("run")
     assert stem("installed") == stem("install") and stem("filled") == stem("fill")  # a doubled base still meets
     assert stem("frozen") == stem("freeze") and stem("stolen") == stem("steals")  # irregular forms
+
+
+@pytest.mark.parametrize("words", [
+    ("warnings", "warning", "warned"), ("findings", "finding"), ("processes", "process", "processing"),
+    ("boxes", "box"), ("launches", "launch"), ("classes", "class"), ("focuses", "focus"), ("statuses", "status"),
+    ("closes", "close"), ("cases", "case"),
+])
+def test_a_plural_meets_its_singular(words: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in words}) == 1
+
+
+SERIES = {
+    "bekomiru_en.md": "---\ntitle: Cattle camera startup signs a cooperative\nlang: en\n---\n"
+                      "BekoMiru raised 900 million yen in a Series A round last year.\n\n"
+                      "The cooperative will install 1,200 cameras.\n",
+}
+
+
+def test_a_sentence_about_another_of_a_series_does_not_answer(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, SERIES)
+    assert assistant.ask("How much did BekoMiru raise in its Series B round?").status == "refused"
+    answer = assistant.ask("How much did BekoMiru raise in its Series A round?")
+    assert answer.status == "answered" and "900 million yen" in answer.citations[0].quote
 
 
 def test_news_words_jmdict_glosses_otherwise_meet_their_english() -> None:

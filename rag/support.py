@@ -5,7 +5,8 @@ A question names things (entities: Sam Altman, 'google bard', GPT-4o) and asks s
 - its context (the sentence, the sentence before it, the document title) names every entity, across
   scripts too (プラフラ・ダリワル ~ Prafulla Dhariwal, 東邦 ~ Toho by its reading, シリコンバレー ~
   Silicon Valley, CTO ~ chief technology officer), and the sentence itself or an anaphor in it ("this",
-  これ) refers to one;
+  これ) refers to one, and it is not about a sibling of what is named (Kagura-2 for Kagura-1, Series A for
+  Series B: rag.siblings);
 - the sentence itself speaks to most of what is asked, each attribute weighted by how rare it is in the
   corpus (an attribute the corpus never mentions weighs most: that is how absent facts are caught), with
   words meeting across languages through a Japanese-English gloss lexicon (rag.lexicon), a user's word
@@ -39,11 +40,12 @@ from rag.entities import (
     kanji_names, word_parts,
 )
 from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
-from rag.paraphrase import article_words
 from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
+from rag.paraphrase import article_words
 from rag.question import Question
 from rag.readings import MIN_NAME, name_prefixes, reads_as
 from rag.retrieval import Passage
+from rag.siblings import other_designation, other_variant
 
 # A supporting sentence must speak to more than half of what is asked (by weight): not all, since a
 # question's wording is never the article's. (On the bundled set, 0.4 answered 6 more answerable
@@ -217,36 +219,6 @@ def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
         KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members) or text.reads(surface)
 
 
-def _other_variant(name: str, sentence: Vocabulary) -> bool:
-    """The sentence names a sibling of a numbered name (Kagura-2 for Kagura-1, GPT-4o for GPT-4) and not
-    the name itself: it is about the sibling."""
-    base = re.match(r"^([a-z][a-z-]*?)-?\d", name)
-    if not base or name in sentence.words:
-        return False
-    return any(w != name and w.startswith(base.group(1)) and any(c.isdigit() for c in w) for w in sentence.words)
-
-
-# A thing told apart from its siblings by a letter or number after a word: Series B, Phase 2, シリーズA, 第2期.
-_DESIGNATED = re.compile(r"\b(series|round|phase|stage|tier)\s+((?-i:[A-Z])|\d+)\b"
-                         r"|(シリーズ|ラウンド|フェーズ|ステージ|第)\s*([A-ZＡ-Ｚ]|\d+)(?![A-Za-z0-9])", re.I)
-
-
-def _designations(text: str) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for m in _DESIGNATED.finditer(text):
-        head = (m.group(1) or m.group(3)).lower()
-        head = {"シリーズ": "series", "ラウンド": "round", "フェーズ": "phase", "ステージ": "stage"}.get(head, head)
-        found.setdefault(head, set()).add(unicodedata.normalize("NFKC", m.group(2) or m.group(4)).upper())
-    return found
-
-
-def _other_designation(question: str, sentence: str) -> bool:
-    """The sentence speaks of a sibling of what the question designates (a Series A round for "Series B")
-    and not of it: it is about the sibling."""
-    asked, said = _designations(question), _designations(sentence)
-    return any(head in said and not (said[head] & wanted) for head, wanted in asked.items())
-
-
 class Reader:
     """Reads passages against one question; ``document_frequency`` weighs its attributes by rarity."""
 
@@ -347,7 +319,7 @@ class Reader:
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)
         )
-        named = named and not any(_other_variant(t, sentence) for t in names) and not _other_designation(
+        named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(
             self.question.text, passage.text)
         roles_only = all(t in GENERIC_ACRONYMS for t in self.attributes)  # "Who is Amanagi's CEO?"
         if roles_only and len(groups) + len(self.attributes) > 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -50,8 +51,15 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", 
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
+    # an adjective or noun in -al meets its base: experimental ~ experiment, approval ~ approve (and the
+    # "s" of propos-al is the base's, not a plural's)
+    adjective = word.isascii() and re.search(r"\w{4}(als?)$", word)
+    if adjective:
+        word = word[: adjective.start(1)]
     for suffix in _SUFFIXES:
         if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
+            if suffix in ("es", "s") and adjective:
+                break
             if suffix in ("es", "s"):
                 # boxes and classes lose "es", closes and cases only their "s"; class, focus, status no "s".
                 if word.endswith(_PLURAL_ES):

@@ -236,8 +236,10 @@ def test_an_action_and_its_noun_share_a_stem() -> None:
     ("warnings", "warning", "warned"), ("findings", "finding"), ("processes", "process", "processing"),
     ("boxes", "box"), ("launches", "launch"), ("classes", "class"), ("focuses", "focus"), ("statuses", "status"),
     ("closes", "close"), ("cases", "case"),
+    ("experimental", "experiment"), ("approval", "approve", "approvals"), ("operational", "operation"),
+    ("proposal", "propose", "proposals"),
 ])
-def test_a_plural_meets_its_singular(words: tuple[str, ...]) -> None:
+def test_a_plural_or_adjective_meets_its_base_word(words: tuple[str, ...]) -> None:
     assert len({stem(w) for w in words}) == 1
 
 

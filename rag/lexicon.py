@@ -44,6 +44,9 @@ _IRREGULAR = {
 # The plurals and third persons that add "es" after a hissing sound (boxes, classes, launches); other "-es"
 # words only add "s" to a final "e" (closes, cases, releases).
 _PLURAL_ES = ("sses", "shes", "ches", "xes", "zes")
+# Endings that make an adjective or adverb of a word: experimental, approval, publicly (not the -ly of
+# family, supply or assembly).
+_DERIVED = re.compile(r"\w{4}(als?|(?<![ipb])ly)$")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 
 
@@ -51,9 +54,9 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", 
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
-    # an adjective or noun in -al meets its base: experimental ~ experiment, approval ~ approve (and the
-    # "s" of propos-al is the base's, not a plural's)
-    adjective = word.isascii() and re.search(r"\w{4}(als?)$", word)
+    # an adjective, adverb or noun meets its base: experimental ~ experiment, approval ~ approve, publicly ~
+    # public (and the "s" of propos-al is the base's, not a plural's)
+    adjective = word.isascii() and _DERIVED.search(word)
     if adjective:
         word = word[: adjective.start(1)]
     for suffix in _SUFFIXES:

@@ -237,7 +237,8 @@ def test_an_action_and_its_noun_share_a_stem() -> None:
     ("boxes", "box"), ("launches", "launch"), ("classes", "class"), ("focuses", "focus"), ("statuses", "status"),
     ("closes", "close"), ("cases", "case"),
     ("experimental", "experiment"), ("approval", "approve", "approvals"), ("operational", "operation"),
-    ("proposal", "propose", "proposals"),
+    ("proposal", "propose", "proposals"), ("publicly", "public"), ("monthly", "month"), ("supply", "supplies"),
+    ("family", "families"),
 ])
 def test_a_plural_or_adjective_meets_its_base_word(words: tuple[str, ...]) -> None:
     assert len({stem(w) for w in words}) == 1

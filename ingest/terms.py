@@ -106,10 +106,12 @@ def sub_words(word: str) -> list[str]:
     return [p for p in parts if p and p not in _JA_STOP] if len(parts) > 1 else []
 
 
-def kanji_proper_nouns(text: str) -> set[str]:
-    """Names written in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上), normalised as ``terms`` gives them."""
+def kanji_proper_nouns(text: str, places: bool = True) -> set[str]:
+    """Names written in kanji (Sudachi's proper nouns: 織部, 苫小牧, 北上), normalised as ``terms`` gives them;
+    without place names (福井, 北陸) unless ``places``."""
     return {m.normalized_form() for m in _morphemes(unicodedata.normalize("NFKC", text))
-            if m.part_of_speech()[1] == "固有名詞" and KANJI.search(m.surface())}
+            if m.part_of_speech()[1] == "固有名詞" and KANJI.search(m.surface())
+            and (places or m.part_of_speech()[2] != "地名")}
 
 
 def noun_runs(text: str) -> list[list[tuple[str, str]]]:

@@ -119,20 +119,36 @@ _NOT_SOMEONE = set("""january february march april may june july august septembe
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\)\s*)?[—–-]+\s*")
 
 
+# The prefectures of Japan and places named as such ("Fukui Prefecture", "Sendai City"): somewhere, not someone.
+_PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo
+    kanagawa niigata toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara
+    wakayama tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto
+    oita miyazaki kagoshima okinawa japan""".split())
+_PLACE_KINDS = "Prefecture|City|Ward|Province|County|Town|Village"
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_KINDS})\b")
+
+
+def _a_place(sentence: str, match: re.Match[str]) -> bool:
+    word = match.group(0)
+    return word.lower() in _PREFECTURES or word in _PLACE_KINDS.split("|") or bool(_PLACE_AFTER.match(sentence, match.end()))
+
+
 def _names_someone_new(question: Question, sentence: str) -> bool:
     """A who-question is answered by a sentence that names someone (or some body) the question does not.
     A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
     is answered only by a name beside that mention ("the forum 4chan"), not one elsewhere in the sentence."""
     asked = set(terms(question.text)) | _NOT_SOMEONE
+    who = bool(_WHO_QUESTION.search(question.text))  # a who-question is not answered by a place
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
     named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
-             if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))]
+             if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
+             and not (who and _a_place(sentence, m))]
     kind = _WHICH_KIND.search(question.text)
     kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
     spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]
     if spots:
         return any(found and not found <= asked and min(abs(at - s) for s in spots) <= _NEAR_KIND for at, found in named)
-    named += [(0, {t}) for t in kanji_proper_nouns(sentence)]
+    named += [(0, {t}) for t in kanji_proper_nouns(sentence, places=not who)]
     return any(found and not found <= asked for _, found in named)
 
 

@@ -142,6 +142,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("年間どれだけの水の損失を防げる？", "年間約90万立方メートルの水の損失を防いだ。", True),
     ("When will the line open?", "SAPPORO, Feb 26 — Mitsumine Kasei plans to build a pilot line.", False),  # a dateline
     ("Who makes the cameras?", "FUKUI, June 3 — The union has asked for a review of the cameras.", False),
+    ("Who makes the cameras?", "The bus company, based in Fukui Prefecture, fitted the cameras.", False),  # a place
+    ("Who makes the cameras?", "カメラは福井県内の全路線バスに設置された。", False),
+    ("Who makes the cameras?", "The cameras are made by Nordvis of Sweden.", True),
+    ("Which city is the startup based in?", "The startup is based in the city of Sendai.", True),  # a place asked
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

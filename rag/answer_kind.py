@@ -189,7 +189,10 @@ def asked_unit(question: Question) -> str | None:
 
 
 _SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|\bwhat (?:share|percentage|proportion|fraction)\b", re.I)
-_SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割", re.I)
+# A share: a percentage, 割, or one in so many (9回に1回, 10人に1人, one in five, 1 in 9).
+_SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割"
+                           r"|\d+\s*[^\s\d]{1,2}に\s*1\s*[^\s\d]{1,2}|\b(?:one|1)\s+(?:in|out of)\s+(?:\d+|two|three|four|"
+                           r"five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
 
 
 _PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count

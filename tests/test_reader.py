@@ -137,6 +137,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("空都デバイスは何年に設立されましたか?", "同社は2019年に設立された。", True),
     ("売上のうち海外向けの割合は?", "Overseas customers accounted for 38% of sales.", True),  # a share, not money
     ("売上のうち海外向けの割合は?", "Sales rose to ¥4 billion.", False),
+    ("誤報の割合は？", "通知のおよそ9回に1回は誤報だった。", True),  # one in so many is a share
+    ("What share of the alerts were false?", "About one in nine alerts was a false alarm.", True),
+    ("What share of the alerts were false?", "The system sent 1,900 alerts in March.", False),
     ("病床数はいくつ？", "1件あたりの作成時間は平均28分から9分に減った。", False),  # 1件あたり: a rate, not a count
     ("年間どれだけの水の損失を防げる？", "漏水の修理で水の損失を防げる。", False),  # どれだけ asks a quantity
     ("年間どれだけの水の損失を防げる？", "年間約90万立方メートルの水の損失を防いだ。", True),

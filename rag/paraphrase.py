@@ -14,7 +14,7 @@ from rag.lexicon import stem
 
 # question word -> article words. English keys are matched by stem ("started" ~ start).
 _EN = {
-    "start": "found founded establish established 創業 設立",
+    "start": "founded establish established 創業 設立",
     "work": "employ employs employed employees staff workforce headcount 従業員 社員 職員 勤務 在籍 雇用",
     "stay": "attend attended remain remained 在籍 在学",
     "dig": "excavate excavated 発掘 出土",

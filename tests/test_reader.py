@@ -394,6 +394,7 @@ def test_a_users_word_meets_the_reporters_word(tmp_path: Path, question: str, qu
 
 def test_a_reporters_word_does_not_stand_for_a_users_word_the_other_way() -> None:
     assert "founded" in article_words("started")
+    assert "found" not in article_words("started")  # "the tool found ...": the past of find, not a founding
     assert article_words("founded") == ()  # "founded" is asked about as written
 
 

@@ -124,13 +124,13 @@ _PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibar
     kanagawa niigata toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara
     wakayama tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto
     oita miyazaki kagoshima okinawa japan""".split())
-_PLACE_KINDS = "Prefecture|City|Ward|Province|County|Town|Village"
-_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_KINDS})\b")
+_PLACE_KINDS = frozenset({"Prefecture", "City", "Ward", "Province", "County", "Town", "Village"})
+_PLACE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PLACE_KINDS)})\b")
 
 
 def _a_place(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0)
-    return word.lower() in _PREFECTURES or word in _PLACE_KINDS.split("|") or bool(_PLACE_AFTER.match(sentence, match.end()))
+    return word.lower() in _PREFECTURES or word in _PLACE_KINDS or bool(_PLACE_AFTER.match(sentence, match.end()))
 
 
 def _names_someone_new(question: Question, sentence: str) -> bool:

@@ -54,23 +54,18 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", 
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
-    # an adjective, adverb or noun meets its base: experimental ~ experiment, approval ~ approve, publicly ~
-    # public (and the "s" of propos-al is the base's, not a plural's)
-    adjective = word.isascii() and _DERIVED.search(word)
-    if adjective:
-        word = word[: adjective.start(1)]
+    # an adjective, adverb or noun meets its base: experimental ~ experiment, approval ~ approve, publicly ~ public
+    derived = word.isascii() and _DERIVED.search(word)
+    if derived:
+        word = word[: derived.start(1)]
     for suffix in _SUFFIXES:
         if word.isascii() and len(word) > len(suffix) + 3 and word.endswith(suffix):
-            if suffix in ("es", "s") and adjective:
-                break
             if suffix in ("es", "s"):
-                # boxes and classes lose "es", closes and cases only their "s"; class, focus, status no "s".
-                if word.endswith(_PLURAL_ES):
-                    suffix = "es"
-                elif word.endswith(("ss", "us", "is")):
+                # The "s" of propos(al) is the base's; class, focus and status have no plural "s" to lose;
+                # boxes and classes lose "es", closes and cases only their "s".
+                if derived or (word.endswith(("ss", "us", "is")) and not word.endswith(_PLURAL_ES)):
                     break
-                else:
-                    suffix = "s"
+                suffix = "es" if word.endswith(_PLURAL_ES) else "s"
             # operation / operates / operated all meet at "operat".
             word = word[: -len(suffix)] + ("at" if suffix.startswith("ation") else "")
             break

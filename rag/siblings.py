@@ -35,7 +35,10 @@ def designations(text: str) -> dict[str, set[str]]:
     return found
 
 
-def other_designation(question: str, sentence: str) -> bool:
-    """Does the sentence designate a sibling of what the question designates, and not it?"""
-    asked, said = designations(question), designations(sentence)
+def other_designation(asked: dict[str, set[str]], sentence: str) -> bool:
+    """Does the sentence designate a sibling of what the question designates (``asked``, its designations),
+    and not it?"""
+    if not asked:
+        return False
+    said = designations(sentence)
     return any(head in said and not (said[head] & wanted) for head, wanted in asked.items())

@@ -45,7 +45,7 @@ from rag.paraphrase import article_words
 from rag.question import Question
 from rag.readings import MIN_NAME, name_prefixes, reads_as
 from rag.retrieval import Passage
-from rag.siblings import other_designation, other_variant
+from rag.siblings import designations, other_designation, other_variant
 
 # A supporting sentence must speak to more than half of what is asked (by weight): not all, since a
 # question's wording is never the article's. (On the bundled set, 0.4 answered 6 more answerable
@@ -255,6 +255,7 @@ class Reader:
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         self.amounts = amounts(question.text)
+        self.designations = designations(question.text)  # Series B, フェーズ2: see rag.siblings
         self.asks_other = bool(_ASKS_OTHER.search(question.text))
         closing = [t for t in question.key_terms if t in self.weights][-1:]
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
@@ -320,7 +321,7 @@ class Reader:
             or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(
-            self.question.text, passage.text)
+            self.designations, passage.text)
         roles_only = all(t in GENERIC_ACRONYMS for t in self.attributes)  # "Who is Amanagi's CEO?"
         if roles_only and len(groups) + len(self.attributes) > 1:
             # A question of names alone ("Who is Amanagi's CEO?") asks how they relate: the sentence itself

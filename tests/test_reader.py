@@ -16,7 +16,7 @@ from rag.paraphrase import article_words
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
-from rag.support import Reader, Vocabulary, _names_compound, _names_part
+from rag.support import SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -448,3 +448,18 @@ def test_a_word_met_through_a_gloss_answers_for_one_question_word_only() -> None
     share = reader._attribute_share(passage, Vocabulary([text]), Vocabulary([""]))
     said = (reader.weights["クマ"] + reader.weights["カメラ"]) / sum(reader.weights.values())
     assert share == pytest.approx(said)
+
+
+def test_a_japanese_synonym_counts_for_part_of_the_word_a_translation_for_all() -> None:
+    # 社員 and 従業員 share the gloss "employee": within Japanese a near-synonym, across languages the word.
+    reader = Reader(analyse("オトワ・ラボの社員は何人？"), lambda term: 1, 10)
+
+    def share(text: str, lang: str) -> float:
+        passage = Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text),
+                          text=text, speculative=False, cues=(), reported=False, score=0.0)
+        return reader._attribute_share(passage, Vocabulary([text]), Vocabulary([""]))
+
+    assert share("オトワ・ラボの社員は34人だ。", "ja") == 1.0
+    assert share("オトワ・ラボの従業員は34人だ。", "ja") == pytest.approx(SYNONYM_CREDIT)
+    assert share("Otowa Lab has 34 employees.", "en") == 1.0
+    assert share("オトワ・ラボは京都の大学発ベンチャーだ。", "ja") == 0.0

@@ -20,7 +20,8 @@ _QUANTITY_QUESTION = re.compile(
 QUANTITY = re.compile(
     # A digit inside a name (GPT-4o, gpt2-chatbot) is not a quantity.
     # (Only Latin script counts as "inside a name": in 約140人 or は130億 the number stands alone.)
-    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![0-9A-Za-z-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    # A hyphen after it joins a scale or a unit ("an 8-billion-parameter model", "a 5-year deal"), not a name.
+    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![0-9A-Za-z])(?!-(?!(?:thousand|million|billion|trillion|years?|months?|weeks?|days?|hours?|minutes?)\b)|-\w+-old)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
     r"(?:days?|weeks?|months?|years?|hours?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens?|hundreds|thousands|millions|billions)\b|[一二三四五六七八九十百千万億]+[日週年月時人倍個つ回]",
     re.I,
@@ -28,8 +29,8 @@ QUANTITY = re.compile(
 # A count ("how many staff", 何人) is not answered by a year or a date.
 COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
-_TIME_UNIT = re.compile(r"\s*(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
-SPAN_UNIT = re.compile(r"\s*(時間|日間|週間|年間|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
+_TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
+SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計画|連続|ぶり)|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
@@ -44,6 +45,12 @@ _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"
     r"|上半期|下半期|年内|年度内|上旬|中旬|下旬|月末", re.I)
+# "in February" (not the modal "may"): a month named without its day or year.
+_MONTH_ALONE = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+_SCALE_PREFIX = re.compile(r"^[千万億兆]+")
+# How much something grew or fell, said as a multiple or a fraction: "tripled", "fell by roughly half", 半減.
+_MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|ten)fold|by (?:about |roughly |nearly "
+                       r"|almost |more than )?(?:half|a third|a quarter))\b|半減|半分|倍増", re.I)
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
@@ -230,16 +237,18 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
-            found = [m for m in found if any(sentence[m.end():].lstrip().startswith(c) for c in wanted)]
+            found = [m for m in found if any(_SCALE_PREFIX.sub("", sentence[m.end():].lstrip()).startswith(c) for c in wanted)]
         elif counter and counter.group(1) in ("人", "名"):  # 何人 in English: so many people, not "40 drones"
             found = [m for m in found if _counts_people(sentence[m.end():])]
     elif WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
-        found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence)
+        # (so long before or after, but not "a 48-hour strike": a span joined to a noun dates nothing)
+        found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or (_is_span(m, sentence) and sentence[m.end():m.end() + 1] != "-")
                  or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
         if _WHICH_YEAR.search(question.text):  # 何年, "what year": a year, not a month
             return any(YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
-        return bool(found) or bool(_TIME_WORDS.search(sentence))  # "next year", 来春: a time without digits
-    return bool(found)
+        # "next year", 来春, "in February": a time without digits
+        return bool(found) or bool(_TIME_WORDS.search(sentence) or _MONTH_ALONE.search(sentence))
+    return bool(found) or bool(_MULTIPLE.search(sentence))
 
 
 # Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230

@@ -149,6 +149,16 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("Who makes the cameras?", "カメラは福井県内の全路線バスに設置された。", False),
     ("Who makes the cameras?", "The cameras are made by Nordvis of Sweden.", True),
     ("Which city is the startup based in?", "The startup is based in the city of Sendai.", True),  # a place asked
+    ("How many parameters does the small model have?", "It released an 8-billion-parameter variant.", True),  # joined
+    ("契約は何年間？", "同社はベコミルと5年契約を結んだ。", True),  # 5年契約: a span, not a year
+    ("契約は何年間？", "同社は2024年に契約を結んだ。", False),
+    ("登録車両は何台を目指す？", "2026年度末までに登録車両1万台を目指す。", True),  # a scale before the counter
+    ("生産能力はどのくらい拡大した？", "The company tripled its production capacity.", True),  # a multiple
+    ("生産能力はどのくらい拡大した？", "The company expanded its production capacity.", False),
+    ("When did Kazami release the model?", "Kazami published the model in February.", True),  # a month alone
+    ("When did Kazami release the model?", "The model may be released soon.", False),  # the modal, no month
+    ("When is the court expected to rule?", "The brief was filed by a 54-year-old attorney.", False),  # an age
+    ("When did the strike start?", "Workers began a 48-hour strike.", False),  # a span joined to a noun dates nothing
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -16,7 +16,7 @@ from rag.paraphrase import article_words
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
-from rag.support import SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_part
+from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -473,3 +473,10 @@ def test_a_japanese_synonym_counts_for_part_of_the_word_a_translation_for_all() 
     assert share("オトワ・ラボの従業員は34人だ。", "ja") == pytest.approx(SYNONYM_CREDIT)
     assert share("Otowa Lab has 34 employees.", "en") == 1.0
     assert share("オトワ・ラボは京都の大学発ベンチャーだ。", "ja") == 0.0
+
+
+def test_an_english_questions_framing_words_weigh_less() -> None:
+    # "how big does it want to get": the sentence says the size, not the asker's want or get.
+    reader = Reader(analyse("How big does Hoshikawa AI want its research team to get?"), lambda term: 1, 10)
+    assert reader.weights["want"] == pytest.approx(FRAMING_WEIGHT * reader.weights["research"])
+    assert reader.weights["get"] == pytest.approx(FRAMING_WEIGHT * reader.weights["research"])

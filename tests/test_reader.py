@@ -480,3 +480,6 @@ def test_an_english_questions_framing_words_weigh_less() -> None:
     reader = Reader(analyse("How big does Hoshikawa AI want its research team to get?"), lambda term: 1, 10)
     assert reader.weights["want"] == pytest.approx(FRAMING_WEIGHT * reader.weights["research"])
     assert reader.weights["get"] == pytest.approx(FRAMING_WEIGHT * reader.weights["research"])
+    # 全部で何問: the sentence says 計2400問, not 全部.
+    reader = Reader(analyse("RitsuBenchの問題数は全部で何問ありますか？"), lambda term: 1, 10)
+    assert reader.weights["全部"] == pytest.approx(FRAMING_WEIGHT * reader.weights["問題"])

@@ -20,8 +20,9 @@ _QUANTITY_QUESTION = re.compile(
 QUANTITY = re.compile(
     # A digit inside a name (GPT-4o, gpt2-chatbot) is not a quantity.
     # (Only Latin script counts as "inside a name": in 約140人 or は130億 the number stands alone.)
-    # A hyphen after it joins a scale or a unit ("an 8-billion-parameter model", "a 5-year deal"), not a name.
-    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![0-9A-Za-z])(?!-(?!(?:thousand|million|billion|trillion|years?|months?|weeks?|days?|hours?|minutes?)\b)|-\w+-old)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    # A hyphen after it joins a scale or a unit ("an 8-billion-parameter model", "a 5-year deal", "a 48,000-hectare
+    # reserve"), not a name or an article's number (30-4), and not an age ("a 54-year-old").
+    r"(?<![A-Za-z0-9.,-])\d+(?:[.,]\d+)?(?![0-9A-Za-z])(?!-(?![a-z]{2,})|-\w+-old)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
     r"(?:days?|weeks?|months?|years?|hours?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens?|hundreds|thousands|millions|billions)\b|[一二三四五六七八九十百千万億]+[日週年月時人倍個つ回]",
     re.I,
@@ -33,14 +34,14 @@ _TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|
 SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計画|連続|ぶり)|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
-DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|\bhow many (hours|days|weeks|months|years)\b"
+DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|何日前|何日後|何週間前|\bhow many (hours|days|weeks|months|years)\b"
                                 r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b", re.I)
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
                  "ヶ国": {"か国", "カ国", "ヶ国"}}
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
-SHARE = re.compile(r"\s*(%|割|パーセント|percent\b|per cent\b)", re.I)
+SHARE = re.compile(r"\s*(%|％|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
     r"\b(next|last|this) (year|month|week|quarter|spring|summer|autumn|fall|winter)\b|\b(first|second|third|fourth)"
     r" (quarter|half)\b|\byesterday\b|\btomorrow\b|来年|昨年|去年|今年|来春|今春|昨春|来秋|今秋|昨秋|今夏|今冬"

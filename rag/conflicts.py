@@ -49,8 +49,9 @@ _KINDS = frozenset({"money", "share", "year", "date", "span", "count", "score"})
 # A score: "scored 78.4", "a score of 81", "81.2 points", 81.2点.
 _SCORE_BEFORE = re.compile(r"\b(?:scored|scores?\s+of|score\s+was|rated|rating\s+of)\s*$", re.I)
 _SCORE_AFTER = re.compile(r"\s*(?:点(?!検)|points?\b|pts\b)", re.I)
-# Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations".
-_ANY_THING = frozenset({"件"})
+# Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations", 約2万4000台
+# ~ "26,000 elevators".
+_ANY_THING = frozenset({"件", "台"})
 _JA_COUNTERS = "人名社本台件回個基機"
 _SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
 # "340 researchers", "320 member households", "68,000 of their songs": the counted noun is among these.
@@ -59,6 +60,11 @@ _MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*$")  # "June 12", "Sept. 3":
 _EN_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?!\d))?\b")
 _JA_DATE = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})日)?")
 _JA_WORD = re.compile(r"[ァ-ヴー\u4e00-\u9fff]+")  # 立方メートル, ヘクタール, 水田
+_CHANGE_AFTER = re.compile(r"\s*(?:%|％|パーセント|percent\b|per cent\b)\s*(?:の)?(?:増|減|上昇|低下|伸び|拡大|縮小|改善|下落|"
+                           r"up\b|down\b|higher\b|lower\b|more\b|less\b|fewer\b|increase|decrease|rise\b|drop|fall\b|gain)", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|risen|fell|fall|fallen|grew|grown|dropped|declined|increased|decreased|jumped|climbed|"
+                            r"cut|reduced|by)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|around\s+)?$", re.I)
+_LOANWORD = re.compile(r"^[ァ-ヴー]{2,}(?=[\u4e00-\u9fff])")  # トン of トン分
 _JA_WORD_BEFORE = re.compile(r"(?:[ァ-ヴー]+|[\u4e00-\u9fff]+)$")
 _NUMBER_WORDS = {w: float(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -81,12 +87,15 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     after = sentence[match.end():match.end() + 40]
     if is_money(sentence, match):
         return "money", ()
-    if SHARE.match(after):
-        return "share", ()
+    if SHARE.match(after):  # a proportion (40% of skiers) or a change (12％増えた, "fell 38%"): not comparable
+        changed = _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(sentence[max(0, match.start() - 30):match.start()])
+        return "share", ("change",) if changed else ()
     if _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(sentence[max(0, match.start() - 20):match.start()]):
         return "score", ()
     number = match.group(0)
-    if YEAR_OR_DATE.match(number) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
+    # (the last part of a Japanese numeral, 5万2000, is no year)
+    compound_tail = bool(re.search(r"\d[万億兆]$", sentence[max(0, match.start() - 2):match.start()]))
+    if (YEAR_OR_DATE.match(number) and not compound_tail) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
         return "year", ()
     before = _MONTH_BEFORE.search(sentence[max(0, match.start() - 12):match.start()])
     if (before and before.group(0).rstrip(". ").lower() in _MONTHS) or (
@@ -169,6 +178,7 @@ def _agree(kind: str, a: frozenset[float], b: frozenset[float]) -> bool:
 
 
 def _same_counted(a: str, b: str) -> bool:
+    a, b = (loan.group(0) if (loan := _LOANWORD.match(w)) else w for w in (a, b))  # 39万トン分 ~ tonnes
     if a == b or stem(a) == stem(b) or concepts(a) & concepts(b):
         return True
     if (a in "人名" and b in _PEOPLE_WORDS) or (b in "人名" and a in _PEOPLE_WORDS):
@@ -180,7 +190,7 @@ def _same_counted(a: str, b: str) -> bool:
 
 
 def same_unit(a: Stated, b: Stated) -> bool:
-    if a.kind != b.kind:
+    if a.kind != b.kind or (a.kind == "share" and a.counted != b.counted):
         return False
     return a.kind != "count" or any(_same_counted(x, y) for x in a.counted for y in b.counted)
 

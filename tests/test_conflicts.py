@@ -40,6 +40,14 @@ from rag.support import Support
         # どれだけ asks a quantity
         ("年間どれだけの水の損失を防げる？", "Repairs save about 1.3 million cubic metres of water a year.",
          "年間約90万立方メートルの水の損失を防いだ。"),
+        # a full-width ％ is a share; 台 counts whatever the English names; トン分 is tonnes
+        ("モドリの手数料は運賃の何％？", "Modori charges a commission of 4% of the freight fee.", "運賃の5％を手数料として支払う。"),
+        ("How many elevators will get sensors?", "It will fit all 26,000 elevators.", "対象は約2万4000台だ。"),
+        ("How much will be issued?", "About 410,000 tonnes of credits will be issued.", "年内に約39万トン分を発行する。"),
+        # 何日前 asks a span
+        ("シフトは何日前までに示す？", "Schedules must be posted at least 14 days before the shift.", "勤務開始の少なくとも10日前までに示す。"),
+        # the last part of 5万2000 is no year
+        ("How big is the reserve?", "It covers the 48,000-hectare reserve.", "保護林（約5万2000ヘクタール）で使う。"),
     ],
 )
 def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str, first: str, second: str) -> None:
@@ -71,6 +79,8 @@ def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str,
         ("What share of the leaks were underground?", "About 80% of the leaks were underground.",
          "漏水のうち約8割は地下漏水だった。"),
         ("What score did Kagura-2 get?", "Kagura-2 scored 78.4 on the test.", "Kagura-2は78.4点だった。"),
+        # a proportion is not a change: 40% of skiers against sales 12％ higher (nor is "make up about" a rise)
+        ("外国人客の割合は？", "Foreign visitors now make up about 40% of skiers.", "1人当たりの売上高は前年同期比12％増えた。"),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:

@@ -128,6 +128,17 @@ def test_a_sentence_not_naming_the_subject_is_a_side_only_as_a_close_counterpart
     assert conflicting_sides(question, [best], [Support(loose, False, 0.3, False)]) == []
 
 
+def test_the_other_articles_best_answer_is_a_side_however_it_is_worded() -> None:
+    question = analyse("Kagura-2は何年何月にリリースされましたか?")
+    best = Support(_passage("The startup's flagship model, Kagura-2, was released in October 2024.", "en", "en"), True, 1.0, True)
+    other = _passage("2024年11月に公開した「Kagura-2」は国内の金融機関で導入が進んでいる。", "ja", "ja")
+    better = _passage("Kagura-2は2024年に発表された主力モデルで、金融機関向けだ。", "ja", "ja")
+    assert conflicting_sides(question, [best], [Support(other, False, 0.4, True)]) == [best.passage, other]
+    # not when its article has a sentence that speaks to more of the question, nor when it speaks to too little
+    assert conflicting_sides(question, [best], [Support(other, False, 0.4, True), Support(better, False, 0.5, True)]) == []
+    assert conflicting_sides(question, [best], [Support(other, False, 0.3, True)]) == []
+
+
 @pytest.mark.parametrize(("numeral", "value"), [
     ("総投資額は3億2000万円", 320_000_000), ("32万1000件の出品を削除した", 321_000), ("総額14億6000万円", 1_460_000_000),
 ])

@@ -107,9 +107,9 @@ _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|
 # "he was chief scientist", "誕生日" by "born April 22". An answer need not contain them.
 _ANSWER_KIND = set(
     """job jobs role roles position title reason reasons date birthday age year place country nationality number
-    amount price purpose origin meaning called""".split()
+    amount price purpose origin meaning called period periods""".split()
 ) | {"職業", "役職", "仕事", "名前", "名", "理由", "日付", "誕生日", "生年月日", "年齢", "場所", "国籍", "数", "金額",
-     "目的", "意味", "由来", "時期", "時点"}
+     "目的", "意味", "由来", "時期", "時点", "期間"}
 
 
 @dataclass(frozen=True)

@@ -318,6 +318,12 @@ def test_how_exactly_the_asker_wants_it_is_no_word_to_find() -> None:
     assert "だいたい" not in analyse("だいたい何人くらいの社員がいるの?").key_terms
 
 
+def test_the_period_asked_for_is_no_word_to_find() -> None:
+    # "during what period": the answer gives the span (between 1978 and 2011), not the word.
+    assert "period" not in Reader(analyse("During what period were the tablets dug up?"), lambda term: 1, 10).attributes
+    assert "期間" not in Reader(analyse("ログはどれくらいの期間保管されるの？"), lambda term: 1, 10).attributes
+
+
 def test_who_runs_a_company_is_answered_by_a_leaders_title() -> None:
     question = analyse("Who is in charge at Shiranami Bank?")
     assert gives_leader(question, "charge", "Shiranami President Shigeru Okabe told reporters.")

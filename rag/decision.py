@@ -19,6 +19,7 @@ from rag.answer import Answer, Citation
 from rag.question import Question
 from rag.retrieval import Passage
 from rag.answer_kind import NUMBER, QUANTITY, amounts
+from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.support import Reader, Support
 from rag.wording import say
@@ -35,6 +36,24 @@ def _is_fragment(passage: Passage) -> bool:
 def decide(question: Question, passages: Sequence[Passage], documents: Mapping[str, StoredDocument],
            document_frequency: Callable[[str], int], corpus_size: int) -> Answer:
     """``document_frequency(term)``: in how many of the ``corpus_size`` chunks a term occurs."""
+    answer = _decide_one(question, passages, documents, document_frequency, corpus_size)
+    if answer.status != "refused" or answer.reason != "not_found":
+        return answer
+    # A question asking two things: its parts are answered one by one (rag.compound), each from its own
+    # sentences, and the answer cites what supports the parts that could be answered.
+    answered = [a for a in (_decide_one(part, passages, documents, document_frequency, corpus_size)
+                            for part in question_parts(question)) if a.status == "answered"]
+    if not answered:
+        return answer
+    by_span = {(p.doc_id, p.char_start): p for p in passages}
+    cited = list(dict.fromkeys(by_span[(c.doc_id, c.char_start)] for a in answered for c in a.citations))
+    corrects = answered[0].text.startswith(say(question.lang, "premise"))  # a part's premise corrected
+    return _answered(question, [Support(p, True, 1.0, True) for p in cited[:MAX_CITED]],
+                     opening="premise" if corrects else "answered")
+
+
+def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapping[str, StoredDocument],
+                document_frequency: Callable[[str], int], corpus_size: int) -> Answer:
     candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
     reader = Reader(question, document_frequency, corpus_size)
     assessed = [reader.assess(p, documents[p.doc_id]) for p in candidates]

@@ -17,6 +17,8 @@ _JA_COMMA_WH = re.compile(r"[、，]\s*(?=(?:いつ|何|どこ|誰|どの|どれ
 _JA_WH = re.compile(r"いつ|何|どこ|誰|どの|どれ|いくら|どう")
 # The characters a name written in katakana or Latin script runs over (ツバキ・リテール, Mizuchi-2).
 _NAME_CHARACTER = re.compile(r"[ァ-ヴー・A-Za-z0-9\-]")
+_NEXT_CAPITALISED = re.compile(r" [A-Z][A-Za-z0-9\-]*")
+_PREVIOUS_CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9\-]* $")
 
 
 def question_parts(question: Question) -> list[Question]:
@@ -67,6 +69,11 @@ def _name_surfaces(question: Question) -> list[str]:
                 start -= 1
             while end < len(text) and _NAME_CHARACTER.match(text[end]):
                 end += 1
+            # a name of several capitalised words: Lumen Labs, Veridia Canopy
+            while (more := _NEXT_CAPITALISED.match(text, end)) is not None:
+                end = more.end()
+            while (before := _PREVIOUS_CAPITALISED.search(text[:start])) is not None and text[start:start + 1].isupper():
+                start = before.start()
         found.append(text[start:end].strip("・- "))
     longest_first = sorted(set(found), key=len, reverse=True)
     return [name for i, name in enumerate(longest_first) if not any(name in longer for longer in longest_first[:i])]

@@ -18,6 +18,8 @@ def test_each_part_of_a_compound_question_carries_the_names_of_the_whole() -> No
     assert [p.text for p in parts] == ["風花ロボティクスの最初の大口顧客ってどこ？", "風花ロボティクスの何台買うの？"]
     parts = question_parts(analyse("ツバキ・リテールがAIを最初に試したのはいつ？何店舗で？"))
     assert parts[1].text.startswith("ツバキ・リテールの")  # the whole name, not its parts
+    parts = question_parts(analyse("Who founded Veridia Canopy, and what did they do before?"))
+    assert parts[1].text == "what did they do before (Veridia Canopy)?"  # a name of two capitalised words
 
 
 def test_a_question_that_asks_one_thing_has_no_parts() -> None:

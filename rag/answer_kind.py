@@ -54,8 +54,8 @@ _MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|t
                        r"|almost |more than )?(?:half|a third|a quarter))\b|半減|半分|倍増", re.I)
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
-                            r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?)\b"
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
+                            r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?|contribut\w*|chip|chipping|fund\w*|grants?|loans?|bring|brought)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)

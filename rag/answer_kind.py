@@ -107,7 +107,7 @@ def quantities(sentence: str) -> list[re.Match[str]]:
             if not (m.start() <= 2 and re.match(r"[.)、]", sentence[m.end():m.end() + 1]))]
 
 
-_WHO_QUESTION = re.compile(r"^\s*who\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
+_WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
 # "Which university …", どの会社, どこの投資家: answered by naming one, like a who-question.
 _WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの", re.I)
 # Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one

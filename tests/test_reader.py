@@ -161,6 +161,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("When did the strike start?", "Workers began a 48-hour strike.", False),  # a span joined to a noun dates nothing
     ("How much is the city chipping in for the trial?", "The city has about 180,000 residents.", False),  # money
     ("How much is the city chipping in for the trial?", "The city will contribute ¥40 million.", True),
+    ("Whose AI agent caused the outage?", "The outage was caused by an AI coding agent.", False),  # whose: someone named
+    ("Whose AI agent caused the outage?", "The agent was supplied by Loomwright.", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -397,7 +397,8 @@ REPORTED = {
                     "潮見銀行が採用したのは、カワセミ・インテリジェンスが開発したLLMだ。\n\n融資の審査にも使う。\n",
     "kagayaki_en.md": "---\ntitle: Kagayaki buys a translation startup\nlang: en\n---\n"
                       "Kagayaki will buy Wataridori AI for 4 billion yen.\n\n"
-                      "Kagayaki's shares fell 3.2 percent in Tokyo on Thursday after the announcement.\n",
+                      "Kagayaki's shares fell 3.2 percent in Tokyo on Thursday after the announcement.\n\n"
+                      "Kagayaki posted revenue of 186 billion yen in the fiscal year ended March.\n",
 }
 
 
@@ -405,6 +406,7 @@ REPORTED = {
     ("Who started Fermentix Labs?", "founded in 2019"),
     ("潮見銀行が採用したLLMはどこが作ったもの?", "開発した"),  # 作る ~ 開発
     ("How did Kagayaki's shares react?", "fell 3.2 percent"),  # a market's reaction is a rise or a fall
+    ("What were Kagayaki's sales last fiscal year?", "revenue of 186 billion yen"),  # sales ~ revenue
 ])
 def test_a_users_word_meets_the_reporters_word(tmp_path: Path, question: str, quoted: str) -> None:
     answer = assistant_over(tmp_path, REPORTED).ask(question)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 
 from rag.entities import compound_names, entities
-from rag.question import Question, analyse
+from rag.question import WH_JA, Question, analyse
 
 _EN_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|when|how|who|where|which|why|is|are|does|did|will|can|has)\b)", re.I)
 _JA_AFTER_QUESTION_MARK = re.compile(r"(?<=[？?])\s*(?=\S)")
 _JA_COMMA_WH = re.compile(r"[、，]\s*(?=(?:いつ|何|どこ|誰|どの|どれ|いくら|どう)\S)")
-_JA_WH = re.compile(r"いつ|何|どこ|誰|どの|どれ|いくら|どう")
 # The characters a name written in katakana or Latin script runs over (ツバキ・リテール, Mizuchi-2).
 _NAME_CHARACTER = re.compile(r"[ァ-ヴー・A-Za-z0-9\-]")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][A-Za-z0-9\-]*")
@@ -47,7 +46,7 @@ def _split(question: Question) -> list[str]:
         # "…は何年間で、いくらですか": split at a comma before a wh-word only when what comes before asks too
         # (not "木簡解読AIの学習には、どれくらい…").
         halves = [h.strip() for h in _JA_COMMA_WH.split(sentence) if h.strip()]
-        texts += halves if len(halves) > 1 and _JA_WH.search(halves[0]) else [sentence]
+        texts += halves if len(halves) > 1 and WH_JA.search(halves[0]) else [sentence]
     return texts
 
 

@@ -43,7 +43,7 @@ _JA_FORM = {
 }
 _YES_NO_EN = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 _YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$")
-_WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")
+WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")  # a Japanese wh-word
 # Quoted phrases; an ASCII apostrophe between letters ("What's", "Japan's") is not a quote mark.
 _QUOTED = re.compile(r"(?:[\"“‘「『]|(?<![A-Za-z])')([^\"“”‘’「」『』]{2,60}?)(?:[\"”’」』]|'(?![A-Za-z]))")
 _ASCII_TERM = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
@@ -70,6 +70,6 @@ def analyse(text: str) -> Question:
     normal = unicodedata.normalize("NFKC", text)
     counters = {t for t, at in terms_with_offsets(text) if at and normal[at - 1] in "何幾"}
     key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM and t not in counters))
-    yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not _WH_JA.search(text)
+    yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not WH_JA.search(text)
     quoted = tuple(m.group(1).strip() for m in _QUOTED.finditer(text))
     return Question(text=text, lang=lang, yes_no=yes_no, key_terms=key, quoted=quoted)

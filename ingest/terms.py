@@ -58,6 +58,10 @@ def _english_term(word: str) -> bool:
     return word not in _EN_STOP and (len(word) > 1 or word.isdigit())
 
 
+_KATAKANA_VERB = re.compile(r"[ァ-ヴー]{2,}る")
+_KATAKANA_TE = re.compile(r"[ァ-ヴー]{2,}っ")
+
+
 def terms(text: str) -> list[str]:
     """The BM25 terms of ``text``; mixed Japanese/English text gets both treatments."""
     return [term for term, _ in terms_with_offsets(text)]
@@ -68,10 +72,14 @@ def terms_with_offsets(text: str) -> list[tuple[str, int]]:
     then Japanese morphemes."""
     text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match their ASCII forms
     out = [(m.group(0), m.start()) for m in _WORD.finditer(text.lower()) if _english_term(m.group(0))]
-    for morpheme in _morphemes(text):
+    morphemes = _morphemes(text)
+    for at, morpheme in enumerate(morphemes):
         if morpheme.part_of_speech()[0] in _SKIP_POS:
             continue
         form = morpheme.normalized_form()
+        if (_KATAKANA_VERB.fullmatch(form) and _KATAKANA_TE.fullmatch(morpheme.surface())
+                and at + 1 < len(morphemes) and morphemes[at + 1].surface() == "て"):
+            form = form[:-1]  # 「ナビって」 is ナビ + the colloquial って, not a verb ナビる
         if form and form not in _JA_STOP and not form.isspace():
             out.append((form, morpheme.begin()))
     return out

@@ -36,6 +36,8 @@ _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|何日前|何日後|何週間前|\bhow many (hours|days|weeks|months|years)\b"
                                 r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b", re.I)
+_LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
+_LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
@@ -56,7 +58,10 @@ _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
                             r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?|contribut\w*|chip|chipping|fund\w*|grants?|loans?|bring|brought)\b"
-                            r"|いくら|幾ら|金額|売上|何円|何ドル", re.I)
+                            r"|いくら|幾ら|金額|売上|何円|何ドル"
+                            # "What's the hourly price", "What does the hospital pay each year": the amount itself
+                            r"|\bwhat(?:'s| is| was| are| were| does| did| do)\b(?:(?!\b(?:how|when|who|which|why)\b).)*\b(price|prices|fee|fees|salary|"
+                            r"salaries|pay|paid|cost|costs|budget|valuation|damages|fine)\b", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -196,7 +201,8 @@ def asked_unit(question: Question) -> str | None:
     return next((forms for forms in _MEASURE_UNITS.values() if re.fullmatch(forms, word, re.I)), None)
 
 
-_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|\bwhat (?:share|percentage|proportion|fraction)\b", re.I)
+_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|\bwhat (?:[a-z-]+ ){0,2}(?:share|percentage|proportion|fraction)\b",
+                             re.I)  # "what royalty percentage" too
 # A share: a percentage, 割, or one in so many (9回に1回, 10人に1人, one in five, 1 in 9).
 _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割"
                            r"|\d+\s*[^\s\d]{1,2}に\s*1\s*[^\s\d]{1,2}|\b(?:one|1)\s+(?:in|out of)\s+(?:\d+|two|three|four|"
@@ -230,7 +236,10 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
     if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
-        found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))]
+        # "How long is the loop": a length (6.8 kilometres) answers it as well as a span of time.
+        length = _LENGTH_QUESTION.search(question.text)
+        found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))
+                 or (length and _LENGTH_UNIT.match(sentence[m.end():]))]
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
                  and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)
@@ -296,12 +305,23 @@ _DIMENSIONS = [
     ({"重さ", "重量", "weight", "heavy"}, r"キロ|トン|グラム|\b(kg|kilograms?|tons?|tonnes?|grams?|pounds?)\b"),
     ({"高さ", "身長", "height", "tall"}, r"センチ|メートル|\b(cm|centimetres?|centimeters?|m|metres?|meters?|feet|ft)\b"),
     ({"距離", "長さ", "distance", "length", "far"}, r"キロ|メートル|\b(km|kilometres?|kilometers?|metres?|meters?|miles?)\b"),
+    # Size in general: any physical measure (a 3-centimetre crack, a 28-hectare farm, a 4-tonne drone).
+    ({"大きさ", "サイズ", "size"}, r"センチ|ミリ|メートル|キロ|ヘクタール|平方|トン|グラム|\b(cm|mm|km|kg|m|centimetres?|centimeters?|"
+                               r"millimetres?|millimeters?|kilometres?|kilometers?|metres?|meters?|hectares?|acres?|tons?|tonnes?|"
+                               r"kilograms?|grams?|square)\b"),
 ]
 _DIMENSION_UNITS = [(words, re.compile(r"\d[\d,.]*\s*(?:" + units + ")", re.I)) for words, units in _DIMENSIONS]
 
 
+# Words for money as such ("how much money", 資金を集める): an amount of money says them.
+_MONEY_WORDS = frozenset({"money", "お金", "資金"})
+
+
 def gives_measure(term: str, sentence: str) -> bool:
-    """Does the sentence give the measure the question's word asks for (広さ ~ 48ヘクタール, share ~ 58%)?"""
+    """Does the sentence give the measure the question's word asks for (広さ ~ 48ヘクタール, share ~ 58%,
+    money ~ 4.5 million yen)?"""
+    if term in _MONEY_WORDS:
+        return bool(MONEY.search(sentence))
     return any(term in words and units.search(sentence) for words, units in _DIMENSION_UNITS)
 
 

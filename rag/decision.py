@@ -21,6 +21,7 @@ from rag.retrieval import Passage
 from rag.answer_kind import NUMBER, QUANTITY, amounts
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
+from rag.hedge_scope import asserted_text
 from rag.support import Reader, Support
 from rag.wording import say
 
@@ -72,8 +73,11 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         if hedged:
             return _refuse_speculative(question, sorted(hedged, key=lambda s: -s.share))
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
-    asserted = [s for s in supporting if not s.passage.speculative]
-    speculative = [s for s in supporting if s.passage.speculative]
+    # A hedged English sentence whose unhedged clauses alone answer the question ("The company, which has
+    # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
+    plain = {id(s) for s in supporting if not s.passage.speculative or _clauses_assert(reader, s, documents)}
+    asserted = [s for s in supporting if id(s) in plain]
+    speculative = [s for s in supporting if id(s) not in plain]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless
     # the asserted sentence states the asked words far more compactly: then the hedge is about another claim.
     if not asserted or (speculative and (speculative[0].share > asserted[0].share or (
@@ -85,6 +89,12 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
     return _answered(question, asserted[:2])
 
 
+
+
+def _clauses_assert(reader: Reader, support: Support, documents: Mapping[str, StoredDocument]) -> bool:
+    passage = support.passage
+    clauses = asserted_text(passage.text, passage.cues)
+    return bool(clauses) and reader.assess(dataclasses.replace(passage, text=clauses), documents[passage.doc_id]).supports
 
 
 def _contradicted_number(question: Question, numbers: set[str], candidates: Sequence[Passage],

@@ -72,9 +72,16 @@ _HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})(?:は|って)(?:い�
                       r"(?=\s*(?:です|でしょう|なの|なん|か|だ|[?？]|$))")
 
 
+# "社員何人": the people a Japanese count asks for, named right before it.
+_COUNTED_JA = re.compile(r"([^\s、。?？はがをのもでにって]{2,8})何(?:人|名)")
+
+
 def heads(question: Question) -> set[str]:
-    """The role or measure a who/what-is question asks for ("Who is the *mayor* of ...", "…の*売上高*はいくら")."""
+    """The role or measure a who/what-is question asks for ("Who is the *mayor* of ...", "…の*売上高*はいくら"),
+    and the people a count asks for (社員何人)."""
     found = set()
+    for m in _COUNTED_JA.finditer(question.text):
+        found.update(terms(m.group(1))[-1:])
     for m in _HEAD_EN.finditer(question.text):
         found.update(terms(m.group(1))[-1:])
     for m in _HEAD_JA.finditer(question.text):

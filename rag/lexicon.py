@@ -50,10 +50,28 @@ _DERIVED = re.compile(r"\w{4}(als?|(?<![ipb])ly)$")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ists", "isms", "ist", "ism", "ies", "ied", "ing", "ers", "er", "ed", "es", "s", "y")
 
 
+# British spellings meet American ones (licence ~ license, centre ~ center, labour ~ labor, organise ~
+# organize): the bundled articles and the users who ask about them write both.
+_BRITISH = [(re.compile(r"^(licen|defen|offen|preten)ce(s?)$"), r"\1se\2"),
+            (re.compile(r"^(\w{2,})tre(s?)$"), r"\1ter\2"),
+            (re.compile(r"^(colo|labo|favo|behavio|hono|neighbo|harbo|flavo|humo|rumo|vapo|endeavo|savo|armo)ur(\w*)$"), r"\1r\2"),
+            (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+            (re.compile(r"^(analy|paraly|cataly)s(e|ed|es|ing)$"), r"\1z\2")]
+
+
+def _american(word: str) -> str:
+    if not word.isascii():
+        return word
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
+    word = _american(word)
     # an adjective, adverb or noun meets its base: experimental ~ experiment, approval ~ approve, publicly ~ public
     derived = word.isascii() and _DERIVED.search(word)
     if derived:

@@ -30,7 +30,8 @@ _EN_FORM = set(
 FRAMING = frozenset(
     """want wants wanted get gets got getting come comes came coming supposed big bigger give gives gave given take
     takes took taken put puts make makes made making bring brings brought set go goes went gone going let need needs
-    needed think thinks seem seems able like also still now today out up down off part such much very really""".split()
+    needed think thinks seem seems able like also still now today out up down off part such much very really
+    compared compare finally thanks""".split()
 ) | frozenset("全部 全て 其々 今 新しい ほぼ 実際 一体 一番 以上 最初".split())
 _JA_FORM = {
     "誰", "何", "何時", "いつ", "どこ", "何処", "なぜ", "何故", "どう", "どの", "どれ", "どんな", "如何",

@@ -16,6 +16,7 @@ from rag.paraphrase import article_words
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
+from ingest.terms import terms
 from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_part
 
 
@@ -163,6 +164,16 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How much is the city chipping in for the trial?", "The city will contribute ¥40 million.", True),
     ("Whose AI agent caused the outage?", "The outage was caused by an AI coding agent.", False),  # whose: someone named
     ("Whose AI agent caused the outage?", "The agent was supplied by Loomwright.", True),
+    # "what's the price", "what does it pay": an amount of money, asked without "how much"
+    ("What's the hourly price to rent the GPU?", "最上位のGPUは1時間あたり約650円から利用できる。", True),
+    ("What's the hourly price to rent the GPU?", "The GPU cluster holds 4,096 chips.", False),
+    ("What does the hospital pay each year for the licence?", "The hospital has used it since 2024.", False),
+    # "how long is the loop": a length answers it, as a span does
+    ("How long is the loop the bus runs?", "The bus travels a 6.8-kilometre loop.", True),
+    ("How long is the loop the bus runs?", "The bus carries 12 passengers.", False),
+    # "what royalty percentage": a share, with words between "what" and "percentage"
+    ("What royalty percentage will Helixor get?", "Helixor gets tiered royalties on sales.", False),
+    ("What royalty percentage will Helixor get?", "Helixor gets royalties of 8% on sales.", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -179,6 +190,8 @@ def test_the_kind_of_thing_asked_for_weighs_double() -> None:
     ("ホシゾラ・インテリジェンスの昨年度の売上高はいくら?", {"売上高"}),
     ("全国声優協議会の代表は誰?", {"代表"}),
     ("星川AIは何年に上場しますか?", set()),  # the noun before は is the subject here, not what is asked
+    ("ソナリの日本法人って社員何人くらいいるの?", {"社員"}),  # the people a count asks for
+    ("年間何件くらい扱ってるの?", set()),  # 年間 says over what time, not what is counted
 ])
 def test_the_role_or_measure_a_question_asks_for_is_its_focus(question: str, asked: set[str]) -> None:
     assert focus(analyse(question)) == asked
@@ -495,3 +508,28 @@ def test_an_english_questions_framing_words_weigh_less() -> None:
     # 全部で何問: the sentence says 計2400問, not 全部.
     reader = Reader(analyse("RitsuBenchの問題数は全部で何問ありますか？"), lambda term: 1, 10)
     assert reader.weights["全部"] == pytest.approx(FRAMING_WEIGHT * reader.weights["問題"])
+
+
+@pytest.mark.parametrize(("term", "sentence", "expected"), [
+    ("money", "She transferred 4.5 million yen to the caller.", True),  # an amount of money says "money"
+    ("資金", "The company has raised about $110 million to date.", True),
+    ("money", "She called the bank twice.", False),
+    ("大きさ", "AIが加古川駅付近でレールに長さ3センチの亀裂を見つけた。", True),  # a size: any physical measure
+    ("size", "The crack was found in October.", False),
+])
+def test_a_measure_word_is_said_by_a_value_of_that_measure(term: str, sentence: str, expected: bool) -> None:
+    assert gives_measure(term, sentence) is expected
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("licence", "license"), ("centre", "center"), ("labour", "labor"), ("organised", "organized"),
+    ("analyse", "analyze"), ("kilometres", "kilometers"), ("rumoured", "rumored"),
+])
+def test_british_and_american_spellings_meet(british: str, american: str) -> None:
+    assert stem(british) == stem(american)
+    assert Vocabulary([f"The {british} was discussed."]).names(american)
+
+
+def test_a_katakana_name_before_the_colloquial_tte_is_a_noun_not_a_verb() -> None:
+    assert "ナビ" in terms("青葉AIナビって理科も使えるの?") and "ナビる" not in terms("青葉AIナビって理科も使えるの?")
+    assert "サボる" in terms("授業をサボった")  # a real katakana verb keeps its form

@@ -114,7 +114,8 @@ def quantities(sentence: str) -> list[re.Match[str]]:
 
 _WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
 # "Which university …", どの会社, どこの投資家: answered by naming one, like a who-question.
-_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの", re.I)
+_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの"
+                             r"|(?:って|は)どこ(?:[?？]|です|なの|だ|$)", re.I)  # 「…の会社ってどこ？」 asks which one
 # Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one
 # before 氏/さん), or a word in kanji before 氏/さん/教授/社長.
 _SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*\d[\w.-]*|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
@@ -125,7 +126,8 @@ _NEAR_KIND = 40  # characters between the kind's mention and the name that says 
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
-    french german indian israeli canadian russian asian western african australian taiwanese english""".split())
+    french german indian israeli canadian russian asian western african australian taiwanese english
+    sns ai llm gpu gpus cpu api ceo cfo cto coo ipo it dx pr""".split())  # acronyms for kinds of things
 
 
 # "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
@@ -201,7 +203,7 @@ def asked_unit(question: Question) -> str | None:
     return next((forms for forms in _MEASURE_UNITS.values() if re.fullmatch(forms, word, re.I)), None)
 
 
-_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|\bwhat (?:[a-z-]+ ){0,2}(?:share|percentage|proportion|fraction)\b",
+_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|(?<![倍効能確])率(?:は|って)|\bwhat (?:[a-z-]+ ){0,2}(?:share|percentage|proportion|fraction)\b",
                              re.I)  # "what royalty percentage" too
 # A share: a percentage, 割, or one in so many (9回に1回, 10人に1人, one in five, 1 in 9).
 _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割"
@@ -212,10 +214,23 @@ _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|
 _PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count
 
 
+# "How many containers an hour", 1日に何件: a rate is answered per that unit of time, not by a year's total.
+_RATE_QUESTION = re.compile(r"\bhow (?:many|much)\b.*?\b(?:an?|per|each|every)\s+(hour|day|week|month)\b"
+                            r"|[1一](時間|日|週|か月|カ月|ヶ月)(?:あたり|当たり|に)", re.I)
+_RATE_UNIT = {"hour": r"時間|\bhours?\b|\bhourly\b", "時間": r"時間|\bhours?\b|\bhourly\b",
+              "day": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b", "日": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b",
+              "week": r"週|\bweeks?\b|\bweekly\b", "週": r"週|\bweeks?\b|\bweekly\b",
+              "month": r"月|\bmonths?\b|\bmonthly\b", "か月": r"月|\bmonths?\b|\bmonthly\b",
+              "カ月": r"月|\bmonths?\b|\bmonthly\b", "ヶ月": r"月|\bmonths?\b|\bmonthly\b"}
+
+
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
     """A how-much question needs an amount, a how-many question a count (in the unit asked: litres for
     "how many litres"), a when question a time, a who question someone named, in the sentence itself and
     beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
+    rate = _RATE_QUESTION.search(question.text)
+    if rate and not re.search(_RATE_UNIT[(rate.group(1) or rate.group(2)).lower()], sentence, re.I):
+        return False
     if _SHARE_QUESTION.search(question.text):  # 売上のうち海外向けの割合: a share of the sales, not money
         return bool(_SHARE_STATED.search(sentence))
     if MONEY_QUESTION.search(question.text):

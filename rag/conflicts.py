@@ -213,17 +213,8 @@ def asked_kinds(question: Question) -> frozenset[str]:
     return _KINDS
 
 
-# A figure planned or aimed at ("to 150 by the end of 2026", 目標) is another time's figure than one that
-# stands now: "It has 85 employees" and "plans to grow to 150" do not disagree.
-_TARGET = re.compile(r"\b(?:plans?|planned|planning|aims?|aiming|aimed|targets?|targeted|goal|intends?|intended)\b"
-                     r"|計画|目標|目指|方針", re.I)
-
-
 def disagree(question: Question, first: str, second: str) -> bool:
-    """Do the two sentences give the asked kind of value in the same unit, with no value in common (and
-    both as a figure that stands, or both as one planned)?"""
-    if bool(_TARGET.search(first)) != bool(_TARGET.search(second)):
-        return False
+    """Do the two sentences give the asked kind of value in the same unit, with no value in common?"""
     kinds, own = asked_kinds(question), frozenset(amounts(question.text))
     if kinds == _KINDS:  # "by how much": the years two reports mention say when, not how much
         kinds = kinds - {"year"}

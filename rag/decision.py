@@ -18,7 +18,7 @@ from ingest.terms import terms
 from rag.answer import Answer, Citation
 from rag.question import Question
 from rag.retrieval import Passage
-from rag.answer_kind import NUMBER, QUANTITY, amounts
+from rag.answer_kind import NUMBER, QUANTITY, amounts, typed
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.hedge_scope import asserted_text
@@ -75,7 +75,7 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
     # A hedged English sentence whose unhedged clauses alone answer the question ("The company, which has
     # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
-    plain = {id(s) for s in supporting if not s.passage.speculative or _clauses_assert(reader, s, documents)}
+    plain = {id(s) for s in supporting if not s.passage.speculative or _clauses_assert(question, reader, s, documents)}
     asserted = [s for s in supporting if id(s) in plain]
     speculative = [s for s in supporting if id(s) not in plain]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless
@@ -91,7 +91,12 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
 
 
 
-def _clauses_assert(reader: Reader, support: Support, documents: Mapping[str, StoredDocument]) -> bool:
+def _clauses_assert(question: Question, reader: Reader, support: Support, documents: Mapping[str, StoredDocument]) -> bool:
+    """Only for a question asking a value (how many, how much, when) that the unhedged clauses state: the
+    tagger may miss a hedge ("is looking at letting ...") in a clause it did not flag, and a stated value is
+    the claim least likely to hide one."""
+    if question.yes_no or not typed(question):
+        return False
     passage = support.passage
     clauses = asserted_text(passage.text, passage.cues)
     return bool(clauses) and reader.assess(dataclasses.replace(passage, text=clauses), documents[passage.doc_id]).supports

@@ -95,6 +95,11 @@ _KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
 _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
     来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
 
+def _verbal_noun(term: str, text: str) -> bool:
+    """A kanji noun the question makes a verb of with する (いつ返事するの, いつ発表された): the event asked about."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)) and re.search(re.escape(term) + r"(?:す|し|さ)", text) is not None
+
+
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 # A sentence opening with one of these is about what the sentence before it named.
@@ -218,7 +223,13 @@ def _contains(a: str, b: str) -> bool:
     """One Japanese compound holds the other and most of it (従業員数 ~ 従業員): Sudachi cuts compounds
     differently in different sentences."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long.endswith(short) and long[: -len(short)] in _OTHER_ROLE:  # 副社長 is not the 社長, 元社員 no 社員
+        return False
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
+
+
+# Prefixes that make another role or thing of a word: vice-, former, ex-, next, non-.
+_OTHER_ROLE = frozenset({"副", "元", "前", "旧", "次期", "非", "未", "不", "無", "新"})
 
 
 def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
@@ -270,7 +281,8 @@ class Reader:
         self.asks_other = bool(_ASKS_OTHER.search(question.text))
         closing = [t for t in question.key_terms if t in self.weights][-1:]
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
-                                         and _KANJI_VERB.search(closing[0]) and closing[0] not in _LIGHT_VERBS) else ""
+                                         and (_KANJI_VERB.search(closing[0]) or _verbal_noun(closing[0], question.text))
+                                         and closing[0] not in _LIGHT_VERBS) else ""
 
     def _checkable_names(self, passage: Passage) -> set[str]:
         if passage.lang == self.question.lang:

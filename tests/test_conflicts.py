@@ -61,7 +61,7 @@ def test_the_same_kind_of_value_with_no_value_in_common_disagrees(question: str,
         # "by how much": the shares differ; that both reports are about 2025 does not make them agree
         ("By how much did the drones reduce pesticide use?", "Farmers in the 2025 trials used 30% less pesticide.",
          "2025年の実証では、農薬の使用量を平均で42%減らせた。"),
-        # これまでに is "so far", not a plan: a date against a date still disagrees
+        # a month against a month of the same year disagrees, whatever else the sentences say
         ("When did the hospital start using the AI?", "The hospital began using it in October 2025.",
          "病院はシステムを2025年11月に導入し、これまでに14人の発見につながった。"),
     ],
@@ -96,10 +96,6 @@ def test_values_that_differ_disagree_whatever_else_the_reports_share(question: s
         ("What score did Kagura-2 get?", "Kagura-2 scored 78.4 on the test.", "Kagura-2は78.4点だった。"),
         # a proportion is not a change: 40% of skiers against sales 12％ higher (nor is "make up about" a rise)
         ("外国人客の割合は？", "Foreign visitors now make up about 40% of skiers.", "1人当たりの売上高は前年同期比12％増えた。"),
-        # a figure that stands now against one planned: another time, no disagreement
-        ("ライデンって今社員何人いるの？", "It has 85 employees.", "2026年末までに従業員を150人規模にする計画だ。"),
-        ("How many staff does it have?", "It has 85 staff.", "It plans to grow to 150 staff next year."),
-        ("How many stores will carry it?", "It will be sold in 120 stores.", "The goal is 300 stores."),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:

@@ -174,6 +174,18 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     # "what royalty percentage": a share, with words between "what" and "percentage"
     ("What royalty percentage will Helixor get?", "Helixor gets tiered royalties on sales.", False),
     ("What royalty percentage will Helixor get?", "Helixor gets royalties of 8% on sales.", True),
+    # a rate is answered per its unit of time, not by a year's total
+    ("How many containers an hour can the cranes handle now?", "The port handled 410,000 TEU of containers in 2025.", False),
+    ("How many containers an hour can the cranes handle now?", "Each crane now moves 32 containers an hour.", True),
+    ("1日に何件の相談がある?", "年間3万件の相談がある。", False),
+    ("1日に何件の相談がある?", "1日平均120件の相談がある。", True),
+    # a rate in Japanese (投票率) is a share
+    ("市長選の投票率はどのくらいだった?", "市内の有権者は約8万6000人。", False),
+    ("市長選の投票率はどのくらいだった?", "投票率は48.2%だった。", True),
+    # 「…の会社ってどこ？」 asks which one: it needs one named, beyond the question's own words
+    ("製造を頼んでた台湾の会社ってどこ？", "製造を台湾の受託製造会社に委託してきた。", False),
+    ("製造を頼んでた台湾の会社ってどこ？", "製造を台湾の鴻海精密工業に委託してきた。", True),
+    ("条例案に反対してる会派ってどこ?", "一部会派からは「行政がSNS上の表現を監視することにつながりかねない」との声も出ている。", False),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -533,3 +545,14 @@ def test_british_and_american_spellings_meet(british: str, american: str) -> Non
 def test_a_katakana_name_before_the_colloquial_tte_is_a_noun_not_a_verb() -> None:
     assert "ナビ" in terms("青葉AIナビって理科も使えるの?") and "ナビる" not in terms("青葉AIナビって理科も使えるの?")
     assert "サボる" in terms("授業をサボった")  # a real katakana verb keeps its form
+
+
+def test_a_vice_or_former_role_is_not_the_role() -> None:
+    assert not Vocabulary(["星川百貨店の小田健二副社長は「小ロットで試せる」と強調した。"]).names("社長")
+    assert Vocabulary(["従業員数は約140人。"]).names("従業員")  # a compound still holds its word
+
+
+def test_a_japanese_when_question_asks_when_its_verbal_noun_happens() -> None:
+    reader = Reader(analyse("組合の申し入れに、会社っていつ返事するの?"), lambda term: 0, 10)
+    assert reader.event_verb == "返事"
+    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_verb == "完成"

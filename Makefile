@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test browser bench eval clean
+.PHONY: install run test browser bench eval outside clean
 
 install: $(STAMP)
 
@@ -49,5 +49,12 @@ eval: install
 	$(BIN)/konkyo ingest --quiet
 	$(BIN)/konkyo eval --out eval-report
 
+# The outside sets (eval/outside/): each ingested into its own store, then konkyo and the baselines on it.
+outside: install
+	@for set in eval/outside/set*/; do name=$$(basename $$set); \
+		$(BIN)/konkyo ingest $$set/articles --store .konkyo-outside/$$name --quiet && \
+		$(BIN)/konkyo eval --set $$set/questions.jsonl --store .konkyo-outside/$$name --out eval/out/outside-$$name || exit 1; \
+	done
+
 clean:
-	rm -rf $(VENV) .konkyo
+	rm -rf $(VENV) .konkyo .konkyo-outside

@@ -7,7 +7,7 @@ import re
 import threading
 import unicodedata
 
-TOKENIZER_VERSION = "sudachi-C-normalized/en-lower/v1"
+TOKENIZER_VERSION = "sudachi-C-normalized/en-lower/v2"  # v2: 「ナビって」 is ナビ + って, not a verb ナビる
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -89,8 +89,6 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
     return _answered(question, asserted[:2])
 
 
-
-
 def _clauses_assert(question: Question, reader: Reader, support: Support, documents: Mapping[str, StoredDocument]) -> bool:
     """Only for a question asking a value (how many, how much, when) that the unhedged clauses state: the
     tagger may miss a hedge ("is looking at letting ...") in a clause it did not flag, and a stated value is

@@ -9,7 +9,11 @@ clauses no cue is in, so the reader can check whether they alone answer a questi
 Kept narrow on purpose, since asserting speculation is the one thing konkyo must not do:
 - Japanese is left alone: its hedges close the sentence (とみられる, 見通しだ) and cover what comes before.
 - A cue in the sentence's first clause ("Sources say ...", "Reportedly, ...", "Analysts expect ...") frames
-  everything after it: the whole sentence stays hedged.
+  everything after it, and a closing attribution (", analysts believe.") covers everything before it: the
+  whole sentence stays hedged.
+- A cue that cannot be placed in the text keeps the whole sentence hedged.
+- The caller (rag.decision) uses it only for questions asking a value (how many, how much, when), whose
+  answer the unhedged clauses must state: the tagger may miss a hedge in a clause it did not flag.
 """
 
 from __future__ import annotations
@@ -32,8 +36,14 @@ _BOUNDARY = re.compile(
     re.I,
 )
 _LATIN = re.compile(r"[A-Za-z]")
-_ATTRIBUTION = re.compile(r"[\s,]*(?!(?:and|but|while|whereas|though|although|so|yet|which|who|that)\b)(?:according to\b|(?:[\w'-]+\s+){0,4}(?:said|say|says|believe|believes|believed|reported|"
-                          r"reports|estimate|estimates|estimated|suggest|suggests|expect|expects|think|thinks)\b)", re.I)
+# A closing phrase that attributes the sentence (", analysts believe", ", according to ...") rather than a
+# clause of its own (", and expects ...").
+_ATTRIBUTION = re.compile(
+    r"[\s,]*(?!(?:and|but|while|whereas|though|although|so|yet|which|who|that)\b)"
+    r"(?:according to\b|(?:[\w'-]+\s+){0,4}(?:said|say|says|believe|believes|believed|reported|reports|estimate|"
+    r"estimates|estimated|suggest|suggests|expect|expects|think|thinks)\b)",
+    re.I,
+)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -95,6 +95,7 @@ _KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
 _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
     来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
 
+
 def _verbal_noun(term: str, text: str) -> bool:
     """A kanji noun the question makes a verb of with する (いつ返事するの, いつ発表された): the event asked about."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)) and re.search(re.escape(term) + r"(?:す|し|さ)", text) is not None
@@ -228,8 +229,8 @@ def _contains(a: str, b: str) -> bool:
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
 
 
-# Prefixes that make another role or thing of a word: vice-, former, ex-, next, non-.
-_OTHER_ROLE = frozenset({"副", "元", "前", "旧", "次期", "非", "未", "不", "無", "新"})
+# Prefixes that make another role or thing of a word: vice-, former, next, not (a 新社長 is the 社長).
+_OTHER_ROLE = frozenset({"副", "元", "前", "旧", "次期", "非", "未", "不", "無"})
 
 
 def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:

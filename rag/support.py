@@ -1,4 +1,5 @@
-"""Does a passage speak to what the question asks? The reader behind every decision.
+"""Does a passage speak to what the question asks? The reader behind every decision. (How a word of the
+question is found in a text, across scripts and languages, is rag.vocabulary's job.)
 
 A question names things (entities: Sam Altman, 'google bard', GPT-4o) and asks something about them
 (attributes: who *led*, the *revenue*, *married*). A passage supports the question when
@@ -23,30 +24,28 @@ where it answered more questions from the right sentence without asserting specu
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import kanji_readings, sub_words, terms, terms_with_offsets
+from ingest.terms import sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
     NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, typed,
 )
 from rag.entities import (
-    CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, MONTHS, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
-    kanji_names, word_parts,
+    CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
+    word_parts,
 )
-from rag.lexicon import all_concepts, concepts, english_concepts, is_english_word, stem
-from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_name, short_name_match
+from rag.lexicon import concepts, english_concepts, stem
+from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.paraphrase import article_words
 from rag.question import FRAMING, Question
-from rag.readings import MIN_NAME, name_prefixes, reads_as
 from rag.retrieval import Passage
 from rag.siblings import designations, other_designation, other_variant
+from rag.vocabulary import Vocabulary, _names_compound, _names_part, vocabulary
 
 # A supporting sentence must speak to more than half of what is asked (by weight): not all, since a
 # question's wording is never the article's. (On the bundled set, 0.4 answered 6 more answerable
@@ -102,8 +101,6 @@ def _verbal_noun(term: str, text: str) -> bool:
 
 
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
-_LATIN = re.compile(r"[A-Za-z]{3,}")
-# A sentence opening with one of these is about what the sentence before it named.
 # A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet").
 _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|the (company|model|team|project))\b"
                       r"|これ|それ|この|その|彼|彼女|同社|同氏|同チーム|同モデル", re.I)
@@ -124,120 +121,6 @@ class Support:
     supports: bool
     share: float  # weighted share of the asked attributes the sentence speaks to
     named: bool = False  # its context names every entity of the question
-
-
-class Vocabulary:
-    """The words of some text, ready to be matched: exactly, by stem, as a name across scripts, or by meaning."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.words = {t for text in texts for t in terms(text)}
-        # Short plurals the stemmer leaves alone: GPUs ~ GPU.
-        self.words |= {w[:-1] for w in self.words if w.isascii() and w.endswith("s") and not w.endswith("ss") and len(w) > 3}
-        # The parts of a hyphenated word: JLQ-Bench names JLQ, co-founded says founded.
-        self.words |= {part for w in self.words if "-" in w for part in word_parts(w)}
-        # A Japanese date names its month: 2月末 ~ "the end of February".
-        self.words |= {MONTHS[int(m)] for text in texts for m in re.findall(r"(?<!\d)(1[0-2]|0?[1-9])\s*月", text)}
-        # Initials of runs of words, for acronyms: "chief technology officer" ~ CTO.
-        latin = [w for w in re.findall(r"[A-Za-z]+", " ".join(texts)) if len(w) > 3]
-        self.initialisms = {"".join(w[0] for w in latin[i:i + n]).lower() for n in (3, 4, 5) for i in range(len(latin) - n + 1)}
-        # A C-suite title drops its "officer": "chief executive Dana Whitlock" ~ CEO.
-        self.initialisms |= {f"c{b[0].lower()}o" for a, b in zip(latin, latin[1:]) if a.lower() == "chief"}
-        self.stems = {stem(w) for w in self.words}
-        # Sudachi's words split runs of katakana (オムニチーム -> オムニ, チーム): match names against both.
-        joined = "\n".join([*texts, *(w for w in self.words if KATAKANA.fullmatch(w))])
-        self.kana_skeletons = name_words(" ".join(KATAKANA.findall(joined)))
-        latin_words = re.findall(r"[A-Za-z]+", joined)
-        # A katakana compound writes a two-word name as one: シリコンバレー ~ Silicon Valley.
-        pairs = " ".join(a + b.lower() for a, b in zip(latin_words, latin_words[1:]) if a[:1].isupper() and b[:1].isupper())
-        self.latin_skeletons = name_words(" ".join(_LATIN.findall(joined)) + " " + pairs)
-        # Romanised names, each word and each pair of capitalised words (Tokai Minami), to read kanji names as.
-        self.latin_names = {w for w in latin_words if w[:1].isupper() and len(w) >= MIN_NAME and not is_english_word(w.lower())}
-        self.latin_names |= set(pairs.split())
-        self.kana_forms = katakana_forms(joined)
-        self.latin_forms = latin_forms(joined + " " + pairs)
-        self.reading_forms = {hepburn(r) for r in kanji_readings(joined)}  # 東邦 -> toho, 石狩 -> ishikari
-        self.concepts = all_concepts(self.words)
-        self._named: dict[str, bool] = {}
-        self.text = unicodedata.normalize("NFKC", "\n".join(texts))
-
-    def names(self, term: str) -> bool:
-        found = self._named.get(term)
-        if found is None:
-            found = self._named[term] = self._names(term)
-        return found
-
-    def _names(self, term: str) -> bool:
-        """The term itself, its stem, or the same name in the other script (Latin ~ katakana only:
-        within one script a consonant skeleton would match unrelated words, "exact" ~ "executive")."""
-        if term in self.words or stem(term) in self.stems:
-            return True
-        if not term.isascii() and len(term) >= 2 and any(_contains(term, w) for w in self.words):
-            return True
-        if term.isascii() and term.isalpha() and 3 <= len(term) <= 5 and term in self.initialisms:
-            return True
-        if term.isascii():
-            skeletons, forms, own = self.kana_skeletons, self.kana_forms, latin_forms(term)
-            if short_name_match(own, self.reading_forms):  # Toho ~ 東邦
-                return True
-            if term.isalpha() and not is_english_word(term) and any(
-                    reads_as(front, term) for name in kanji_names(self.text) for front in name_prefixes(name)):
-                return True  # Kurobane ~ 黒羽(商事)
-        elif KATAKANA.search(term):
-            skeletons, forms, own = self.latin_skeletons, self.latin_forms, katakana_forms(term)
-        else:  # kanji: by its reading, against Latin script (東邦 ~ Toho, 黒羽 ~ Kurobane)
-            return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)}) or (
-                not english_concepts(term) and self.reads(term))
-        return any(same_name(a, b) for a in name_words(term) for b in skeletons) or short_name_match(own, forms)
-
-    def reads(self, kanji: str) -> bool:
-        """Does the text write a kanji name (or the name at the front of it: 黒羽 of 黒羽商事) in Latin script?"""
-        return any(reads_as(front, latin) for name in kanji_names(kanji) for front in name_prefixes(name)
-                   for latin in self.latin_names)
-
-    def glossing(self, term: str) -> set[str]:
-        """The words of the text that mean what ``term`` means, by gloss (売上高 ~ sales, revenue)."""
-        wanted = concepts(term)
-        return {w for w in self.words if concepts(w) & wanted} if wanted & self.concepts else set()
-
-    def speaks_of(self, term: str, across: bool) -> bool:
-        """Does the text say something about ``term``? Across languages, also by gloss (売上高 ~ sales)."""
-        if self.names(term):
-            return True
-        return across and bool(concepts(term) & self.concepts)
-
-
-@functools.lru_cache(maxsize=4096)
-def vocabulary(*texts: str) -> Vocabulary:
-    """The Vocabulary of some texts, kept for the next question: the same sentences and titles come back."""
-    return Vocabulary(texts)
-
-
-def _names_part(text: Vocabulary, part: str) -> bool:
-    """A part of a name of several words: a part that is also a common word (リサーチ, サム, General) names
-    the whole only written as it is, not through its translation ("research" is not Parallax Research)."""
-    if is_english_word(part) if part.isascii() else english_concepts(part):
-        return part in text.words
-    return text.names(part)
-
-
-def _contains(a: str, b: str) -> bool:
-    """One Japanese compound holds the other and most of it (従業員数 ~ 従業員): Sudachi cuts compounds
-    differently in different sentences."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if long.endswith(short) and long[: -len(short)] in _OTHER_ROLE:  # 副社長 is not the 社長, 元社員 no 社員
-        return False
-    return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
-
-
-# Prefixes that make another role or thing of a word: vice-, former, next, not (a 新社長 is the 社長).
-_OTHER_ROLE = frozenset({"副", "元", "前", "旧", "次期", "非", "未", "不", "無"})
-
-
-def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
-    """A compound name is named as written, or by a part of it the lexicon does not know (北斗 of 北斗クラウド,
-    also by its reading: Hokuto)."""
-    return surface in text.text or any(
-        KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members) or text.reads(surface)
 
 
 class Reader:

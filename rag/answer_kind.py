@@ -217,11 +217,9 @@ _PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あた�
 # "How many containers an hour", 1日に何件: a rate is answered per that unit of time, not by a year's total.
 _RATE_QUESTION = re.compile(r"\bhow (?:many|much)\b.*?\b(?:an?|per|each|every)\s+(hour|day|week|month)\b"
                             r"|[1一](時間|日|週|か月|カ月|ヶ月)(?:あたり|当たり|に)", re.I)
-_RATE_UNIT = {"hour": r"時間|\bhours?\b|\bhourly\b", "時間": r"時間|\bhours?\b|\bhourly\b",
-              "day": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b", "日": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b",
-              "week": r"週|\bweeks?\b|\bweekly\b", "週": r"週|\bweeks?\b|\bweekly\b",
-              "month": r"月|\bmonths?\b|\bmonthly\b", "か月": r"月|\bmonths?\b|\bmonthly\b",
-              "カ月": r"月|\bmonths?\b|\bmonthly\b", "ヶ月": r"月|\bmonths?\b|\bmonthly\b"}
+_RATE_UNIT = {"hour": r"時間|\bhours?\b|\bhourly\b", "day": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b",
+              "week": r"週|\bweeks?\b|\bweekly\b", "month": r"月|\bmonths?\b|\bmonthly\b"}
+_RATE_JA = {"時間": "hour", "日": "day", "週": "week", "か月": "month", "カ月": "month", "ヶ月": "month"}
 
 
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
@@ -229,7 +227,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     "how many litres"), a when question a time, a who question someone named, in the sentence itself and
     beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
     rate = _RATE_QUESTION.search(question.text)
-    if rate and not re.search(_RATE_UNIT[(rate.group(1) or rate.group(2)).lower()], sentence, re.I):
+    if rate and not re.search(_RATE_UNIT[(rate.group(1) or "").lower() or _RATE_JA[rate.group(2)]], sentence, re.I):
         return False
     if _SHARE_QUESTION.search(question.text):  # 売上のうち海外向けの割合: a share of the sales, not money
         return bool(_SHARE_STATED.search(sentence))

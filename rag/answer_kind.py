@@ -56,7 +56,8 @@ _MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|t
                        r"|almost |more than )?(?:half|a third|a quarter))\b|半減|半分|倍増", re.I)
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
+# ("By how much did losses fall after it brought in AI" asks for a change, in money or in per cent.)
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|(?<!\bby )\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
                             r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?|contribut\w*|chip|chipping|fund\w*|grants?|loans?|bring|brought)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル"
                             # "What's the hourly price", "What does the hospital pay each year": the amount itself
@@ -278,7 +279,9 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
 # jobs" ~ 約250人の人員を削減.
 PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members
     users households patients doctors teachers voters customers subscribers signatories actors children adults
-    passengers drivers scientists jobs positions inspectors officers nurses lawyers managers characters""".split())
+    passengers drivers scientists jobs positions inspectors officers nurses lawyers managers characters developers
+    applicants operators farmers visitors travellers travelers tourists viewers readers players participants
+    volunteers cardholders clients executives officials""".split())
 
 
 def _counts_people(after: str) -> bool:
@@ -287,7 +290,12 @@ def _counts_people(after: str) -> bool:
     words = re.findall(r"[A-Za-z-]+", after[:60].lower())
     if words[:1] and words[0] in ("thousand", "million", "billion"):
         words = words[1:]
-    return any(w in PEOPLE for w in words[:4])
+    # The noun phrase ends where a conjunction or preposition starts ("40 drones and train operators").
+    ends = next((i for i, w in enumerate(words) if w in _PHRASE_ENDS), len(words))
+    return any(w in PEOPLE for w in words[:min(4, ends)])
+
+
+_PHRASE_ENDS = frozenset("and or but while with to for from in on at by".split())
 
 
 def _is_day(match: re.Match[str], sentence: str) -> bool:

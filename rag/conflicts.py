@@ -53,10 +53,10 @@ _KINDS = frozenset({"money", "share", "year", "date", "span", "count", "score"})
 # A score: "scored 78.4", "a score of 81", "81.2 points", 81.2点.
 _SCORE_BEFORE = re.compile(r"\b(?:scored|scores?\s+of|score\s+was|rated|rating\s+of)\s*$", re.I)
 _SCORE_AFTER = re.compile(r"\s*(?:点(?!検)|points?\b|pts\b)", re.I)
+_JA_COUNTERS = "人名社本台件回個基機株頭匹枚着隻棟店校品冊曲"
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations", 約2万4000台
-# ~ "26,000 elevators".
-_ANY_THING = frozenset({"件", "台"})
-_JA_COUNTERS = "人名社本台件回個基機"
+# ~ "26,000 elevators", 約1万株 ~ "12,000 heads of lettuce"; all but the counters of people, companies and times.
+_ANY_THING = frozenset(_JA_COUNTERS) - set("人名社回")
 _SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
 # "340 researchers", "320 member households", "68,000 of their songs": the counted noun is among these.
 _COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her|[A-Z][\w-]*'s)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
@@ -271,3 +271,4 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], others: S
                 and answer_type_ok(question, p.text) and disagree(question, best.text, p.text)):
             return [best, p]
     return []
+

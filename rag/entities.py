@@ -13,7 +13,7 @@ import re
 
 from ingest.terms import KANJI, kanji_proper_nouns, noun_runs, terms
 from rag.answer_kind import NUMBER
-from rag.lexicon import english_concepts
+from rag.lexicon import english_concepts, is_headword
 from rag.question import Question
 
 KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
@@ -113,7 +113,16 @@ def compound_names(question: Question) -> list[tuple[str, set[str]]]:
         cut_up = any(len(a) == 1 == len(b) and KANJI.search(a + b) for a, b in zip(surfaces, surfaces[1:]))
         if unknown or cut_up:
             found.append(("".join(surfaces), {form for form, _ in run}))
+    # A katakana word Sudachi cuts into loanwords it knows (バースワイズ -> バース, ワイズ; スカイルーム) is a coined
+    # name when the lexicon has no entry for the whole: its parts are no more its meaning than "berth" is Berthwise's.
+    for m in _KATAKANA_RUN.finditer(question.text):
+        parts = terms(m.group(0))
+        if len(parts) > 1 and all(KATAKANA.fullmatch(p) for p in parts) and not is_headword(m.group(0)):
+            found.append((m.group(0), set(parts)))
     return found
+
+
+_KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴー]{4,}(?![ァ-ヴー・])")
 
 
 def word_parts(word: str) -> list[str]:

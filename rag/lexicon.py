@@ -139,6 +139,11 @@ def english_concepts(term: str) -> frozenset[str]:
     return frozenset(known or ()) | frozenset(c for p in parts for c in glosses.get(p, ()))
 
 
+def is_headword(term: str) -> bool:
+    """Is the word, as written, an entry of the lexicon (not only a compound of entries)?"""
+    return term in _glosses()
+
+
 @functools.cache
 def _english_words() -> frozenset[str]:
     return frozenset(w for words in _glosses().values() for w in words)

@@ -51,7 +51,7 @@ def skeleton(word: str, silent_r: bool = False) -> str:
         text = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", text)
     for a, b in (("ph", "f"), ("th", "s"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
         text = text.replace(a, b)
-    text = text.translate(str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "j": "z", "y": ""}))
+    text = text.translate(str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "j": "z", "z": "s", "y": ""}))
     text = re.sub(r"[aeiouh]", "", text)
     text = re.sub(r"(.)\1+", r"\1", text)
     # A final n of a romanised word is usually the syllabic ン; keep it, English names end in n too.

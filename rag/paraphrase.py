@@ -39,6 +39,7 @@ _JA = {
     "持つ": "保有 所有 holds owns",
     "働く": "従業員 勤務 雇用 在籍 社員 職員 employs employees staff workforce",
     "入れる": "導入 採用 introduced adopted deployed",
+    "立ち上げる": "設立 創業 創設 founded established",
     "始まる": "開始 開業 稼働 運用 発足 導入 提供 began launched started",
     "始める": "開始 開業 稼働 運用 発足 導入 提供 began launched started",
     "縮む": "短縮 削減 shortened reduced cut",

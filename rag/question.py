@@ -43,8 +43,10 @@ _JA_FORM = {
     "仕舞う", "遣る",  # 送金してしまった, 何回やった: an auxiliary and a casual "do"
 }
 _YES_NO_EN = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
-_YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$")
-WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")  # a Japanese wh-word
+# (A question mark without a wh-word asks yes or no too: 「…閉鎖されちゃうの?」, 「罰則あるの?」; but 「…の度数は?」
+# asks what it is.)
+_YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|んですか|本当|って本当)\s*[?？]?\s*$|(?<![はって])[?？]\s*$")
+WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|なんで|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")  # a Japanese wh-word
 # Quoted phrases; an ASCII apostrophe between letters ("What's", "Japan's") is not a quote mark.
 _QUOTED = re.compile(r"(?:[\"“‘「『]|(?<![A-Za-z])')([^\"“”‘’「」『』]{2,60}?)(?:[\"”’」』]|'(?![A-Za-z]))")
 _ASCII_TERM = re.compile(r"^[a-z0-9][a-z0-9.-]*$")

@@ -142,6 +142,10 @@ class Reader:
                           if members & self.names]
         in_joined = set().union(*joined, *(members for _, members in self.compounds))
         self.name_groups = [g for g in joined if g] + [{t} for t in self.names - in_joined]
+        # A ・-joined name's words that Sudachi cut into loanwords (クイルスタック of クイルスタック・アシスト) are
+        # checked whole as well: "Quillstack" writes the word, not its parts "quill" and "stack".
+        self.coined_words = {frozenset(set(terms(m.group(0))) & self.names): [
+            w for w in m.group(0).split("・") if len(terms(w)) > 1] for m in NAKAGURO_NAME.finditer(question.text)}
         self.common_names = {t for t in self.names if document_frequency(t) > COMMON_NAME_SHARE * documents}
         model_numbers = {m.group(2) for m in NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
         asked = [part for t in question.key_terms for part in (word_parts(t) if t.isascii() and "-" in t
@@ -216,6 +220,8 @@ class Reader:
             return context.names(term) or (across and term.isalpha() and context.speaks_of(term, True))
 
         def group_said(group: set[str]) -> bool:
+            if any(context.names(word) for word in self.coined_words.get(frozenset(group), ())):
+                return True
             # A name of several words is named by a distinctive part; the corpus's commonest (AI) is none.
             distinctive = group - self.common_names
             if len(group) > 1 and distinctive:
@@ -225,6 +231,8 @@ class Reader:
         named = all(group_said(g) for g in groups) and all(_names_compound(context, surface, members)
                                              for surface, members in self.compounds) and (
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
+            or any(_names_compound(sentence, surface, members) for surface, members in self.compounds)
+            or any(sentence.names(word) for words in self.coined_words.values() for word in words)
             or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(

@@ -128,5 +128,7 @@ _OTHER_ROLE = frozenset({"副", "元", "前", "旧", "次期", "非", "未", "�
 def _names_compound(text: Vocabulary, surface: str, members: set[str]) -> bool:
     """A compound name is named as written, or by a part of it the lexicon does not know (北斗 of 北斗クラウド,
     also by its reading: Hokuto)."""
+    if KATAKANA.fullmatch(surface):  # a coined katakana name: as written, or in Latin script (Berthwise)
+        return surface in text.text or text.names(surface)
     return surface in text.text or any(
         KANJI.search(m) and len(m) > 1 and not english_concepts(m) and text.names(m) for m in members) or text.reads(surface)

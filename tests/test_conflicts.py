@@ -43,6 +43,8 @@ from rag.support import Support
         # a full-width ％ is a share; 台 counts whatever the English names; トン分 is tonnes
         ("モドリの手数料は運賃の何％？", "Modori charges a commission of 4% of the freight fee.", "運賃の5％を手数料として支払う。"),
         ("How many elevators will get sensors?", "It will fit all 26,000 elevators.", "対象は約2万4000台だ。"),
+        ("How many heads of lettuce does it turn out per day?", "The facility produces 12,000 heads of lettuce a day.",
+         "レタスを1日あたり約1万株生産する。"),  # 株 counts plants
         ("How much will be issued?", "About 410,000 tonnes of credits will be issued.", "年内に約39万トン分を発行する。"),
         # 何日前 asks a span
         ("シフトは何日前までに示す？", "Schedules must be posted at least 14 days before the shift.", "勤務開始の少なくとも10日前までに示す。"),

@@ -16,7 +16,7 @@ def _match(a: str, b: str) -> bool:
     ("katakana", "latin"),
     [("プラフラ・ダリワル", "Prafulla Dhariwal"), ("サム・アルトマン", "Sam Altman"),
      ("イリヤ・サツケヴァー", "Ilya Sutskever"), ("アンソロピック", "Anthropic"), ("アカウント", "account"),
-     ("テスラ", "Tesla"), ("マルチモーダル", "multimodal")],
+     ("テスラ", "Tesla"), ("マルチモーダル", "multimodal"), ("バースワイズ", "Berthwise")],  # ズ for a final s
 )
 def test_names_match_across_scripts(katakana: str, latin: str) -> None:
     assert _match(katakana, latin)
@@ -57,3 +57,14 @@ def test_how_much_of_something_and_auxiliaries_are_no_key_terms() -> None:
 ])
 def test_small_kana_join_the_syllable_before(katakana: str, latin: str) -> None:
     assert romanise(katakana) == latin
+
+
+@pytest.mark.parametrize(("question", "yes_no"), [
+    ("コーヴェインの東京オフィスって閉鎖されちゃうの?", True),  # a question mark and no wh-word
+    ("岐阜県の条例って、違反したら罰則あるの？", True),
+    ("雪あかりのアルコール度数は?", False),  # …は? asks what it is
+    ("第2工場の量産開始が前倒しされたのはなんで?", False),  # なんで is why
+    ("ネクスライドは何台止めたの?", False),
+])
+def test_a_japanese_question_without_a_wh_word_asks_yes_or_no(question: str, yes_no: bool) -> None:
+    assert analyse(question).yes_no is yes_no

@@ -95,6 +95,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How long a prompt can Lumen-4 handle?", "It handles 200,000 tokens.", True),  # a length: no span needed
     ("How much did it cost to train?", "It was trained on 9 trillion tokens.", False),  # money names a currency
     ("How much did it cost to train?", "Training cost $5 million.", True),
+    # "by how much did losses fall after it brought in AI": a change, in money or per cent ("brought" is no payment)
+    ("By how much did fraud losses fall after it brought in the AI system?", "Losses fell 42% in six months.", True),
     ("How many litres of fluid fill the tanks?", "It houses 4,096 GPUs in 128 immersion tanks.", False),  # litres
     ("How many litres of fluid fill the tanks?", "The tanks hold 60,000 litres of fluid.", True),
     ("冷却液は何トン使われていますか?", "The tanks hold 52 tonnes of fluid.", True),
@@ -556,3 +558,39 @@ def test_a_japanese_when_question_asks_when_its_verbal_noun_happens() -> None:
     reader = Reader(analyse("組合の申し入れに、会社っていつ返事するの?"), lambda term: 0, 10)
     assert reader.event_verb == "返事"
     assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_verb == "完成"
+
+
+def test_a_katakana_word_cut_into_known_loanwords_is_a_coined_name() -> None:
+    # Sudachi cuts バースワイズ into バース and ワイズ; the lexicon has no entry for the whole, so it is a name.
+    assert compound_names(analyse("バースワイズの社員は何人いるの?")) == [("バースワイズ", {"バース", "ワイズ"})]
+    assert compound_names(analyse("ガントリークレーンは何基?")) == []  # one word Sudachi keeps whole
+    reader = Reader(analyse("バースワイズの社員は何人いるの?"), lambda term: 0, 10)
+    assert reader.attributes == ["社員"]  # the name's parts are not words the answer must say
+    assert _names_compound(Vocabulary(["Berthwise was founded in 2019."]), "バースワイズ", {"バース", "ワイズ"})
+    assert not _names_compound(Vocabulary(["The berth is wide."]), "バースワイズ", {"バース", "ワイズ"})
+
+
+COINED = {
+    "fashion.md": "Loomstra was founded in 2022 in Tokyo. The company has 38 employees.\n\n"
+                  "Loomstra designs clothes with AI.\n",
+    "port.md": "Berthwise was founded in 2019 by Priya Raman, a former operations researcher.\n\n"
+               "Berthwise sells crane-scheduling software to ports.\n",
+}
+
+
+def test_a_coined_katakana_name_must_be_named_by_the_answer(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, COINED)
+    # "The company has 38 employees" is about Loomstra: no answer about Berthwise's staff.
+    assert assistant.ask("バースワイズの社員は何人いるの?").status == "refused"
+    answer = assistant.ask("バースワイズを立ち上げたのは誰?")
+    assert answer.status == "answered" and "Priya Raman" in answer.citations[0].quote
+
+
+def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whole_word(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {
+        "assist.md": "Quillstack Assist is used by about 2.1 million developers, according to the company.\n",
+        "other.md": "About 300 developers attended the meetup in Osaka.\n",
+    })
+    # クイル, スタック and アシスト are loanwords the lexicon knows; "Quillstack" writes クイルスタック whole.
+    answer = assistant.ask("クイルスタック・アシストって何人くらいの開発者が使ってるの?")
+    assert answer.status == "answered" and "2.1 million" in answer.citations[0].quote

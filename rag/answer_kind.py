@@ -216,11 +216,12 @@ _PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あた�
 
 
 # "How many containers an hour", 1日に何件: a rate is answered per that unit of time, not by a year's total.
-_RATE_QUESTION = re.compile(r"\bhow (?:many|much)\b.*?\b(?:an?|per|each|every)\s+(hour|day|week|month)\b"
-                            r"|[1一](時間|日|週|か月|カ月|ヶ月)(?:あたり|当たり|に)", re.I)
+_RATE_QUESTION = re.compile(r"\bhow (?:many|much)\b.*?\b(?:an?|per|each|every)\s+(hour|day|week|month|year)\b"
+                            r"|[1一](時間|日|週|か月|カ月|ヶ月|年)(?:あたり|当たり|に)|(?<![\d一二三四五六七八九十何])(年)間", re.I)
 _RATE_UNIT = {"hour": r"時間|\bhours?\b|\bhourly\b", "day": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b",
-              "week": r"週|\bweeks?\b|\bweekly\b", "month": r"月|\bmonths?\b|\bmonthly\b"}
-_RATE_JA = {"時間": "hour", "日": "day", "週": "week", "か月": "month", "カ月": "month", "ヶ月": "month"}
+              "week": r"週|\bweeks?\b|\bweekly\b", "month": r"月|\bmonths?\b|\bmonthly\b",
+              "year": r"(?<!\d)年間|毎年|年額|(?<!\d)年に|(?<![\d一二三四五六七八九十])[1一]年|\byears?\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b"}
+_RATE_JA = {"時間": "hour", "日": "day", "週": "week", "か月": "month", "カ月": "month", "ヶ月": "month", "年": "year"}
 
 
 def answer_type_ok(question: Question, sentence: str, referent: str = "") -> bool:
@@ -228,7 +229,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     "how many litres"), a when question a time, a who question someone named, in the sentence itself and
     beyond the question's own. ``referent``: the sentence an anaphor in this one refers to, if it has one."""
     rate = _RATE_QUESTION.search(question.text)
-    if rate and not re.search(_RATE_UNIT[(rate.group(1) or "").lower() or _RATE_JA[rate.group(2)]], sentence, re.I):
+    if rate and not re.search(_RATE_UNIT[(rate.group(1) or "").lower() or _RATE_JA[rate.group(2) or rate.group(3)]], sentence, re.I):
         return False
     if _SHARE_QUESTION.search(question.text):  # 売上のうち海外向けの割合: a share of the sales, not money
         return bool(_SHARE_STATED.search(sentence))
@@ -356,3 +357,24 @@ def gives_leader(question: Question, term: str, sentence: str) -> bool:
     """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
     return term in _LEADING and bool(_WHO_QUESTION.search(question.text)) and bool(_LEADER_TITLE.search(sentence))
 
+
+
+# "When will the plant start making money?", "What will it be valued at in its next round?": a question about
+# what will happen is not answered by a report of what has happened ("began shipping on March 3", "was valued
+# at $4.2bn in March"). The sentence must speak of the future: a plan, a schedule, an expectation, or (in
+# Japanese) a predicate that is not in the past tense.
+_ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to)\b", re.I)
+_FUTURE_EN = re.compile(r"\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
+                        r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
+                        r"goal|by (?:the end|20\d\d|[A-Z][a-z]+)|from (?:[A-Z][a-z]+|20\d\d))\b|'ll\b", re.I)
+_FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|までに|将来|次の|次回|めど")
+_PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
+
+
+def tense_ok(question: Question, sentence: str) -> bool:
+    """Does the sentence speak of the future, when an English question asks what will happen?"""
+    if question.lang != "en" or not _ASKS_FUTURE.search(question.text):
+        return True
+    if JAPANESE.search(sentence):
+        return bool(_FUTURE_JA.search(sentence)) or not _PAST_JA.search(sentence)
+    return bool(_FUTURE_EN.search(sentence))

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, typed,
+    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, tense_ok, typed,
 )
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
@@ -255,7 +255,8 @@ class Reader:
         if self.question.yes_no:
             needed = max(needed, YES_NO_SHARE)
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
-        supports = named and share > needed and answer_type_ok(self.question, passage.text, referent)
+        supports = (named and share > needed and answer_type_ok(self.question, passage.text, referent)
+                    and tense_ok(self.question, passage.text))
         if self.asks_other and not _SAYS_OTHER.search(passage.text):
             supports = False
         if self.event_verb and not sentence.speaks_of(self.event_verb, across):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from assistants import assistant_over
 
-from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
+from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities, tense_ok
 from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn
@@ -181,6 +181,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How many containers an hour can the cranes handle now?", "Each crane now moves 32 containers an hour.", True),
     ("1日に何件の相談がある?", "年間3万件の相談がある。", False),
     ("1日に何件の相談がある?", "1日平均120件の相談がある。", True),
+    ("How much does the card issuer pay Veriflow each year?", "It spent 4.2 billion yen on the project.", False),
+    ("How much does the card issuer pay Veriflow each year?", "It pays Veriflow 300 million yen a year.", True),
+    ("保険金請求を年間何件くらい扱ってるの？", "同社は年間約48万件の保険金請求を扱う。", True),
+    ("保険金請求を年間何件くらい扱ってるの？", "システムは2025年に導入され、12件の不正を見つけた。", False),
     # a rate in Japanese (投票率) is a share
     ("市長選の投票率はどのくらいだった?", "市内の有権者は約8万6000人。", False),
     ("市長選の投票率はどのくらいだった?", "投票率は48.2%だった。", True),
@@ -594,3 +598,16 @@ def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whol
     # クイル, スタック and アシスト are loanwords the lexicon knows; "Quillstack" writes クイルスタック whole.
     answer = assistant.ask("クイルスタック・アシストって何人くらいの開発者が使ってるの?")
     assert answer.status == "answered" and "2.1 million" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # what will happen is not answered by what has happened
+    ("What will Corvane be valued at in its next funding round?", "Corvane was valued at $4.2 billion in March.", False),
+    ("What will Corvane be valued at in its next funding round?", "Investors expect to value it at $6 billion.", True),
+    ("When will the plant start making money?", "It began shipping lettuce on March 3.", False),
+    ("When will the plant start making money?", "同社は2028年度の黒字化を目指す。", True),
+    ("When will the plant start making money?", "同社は3月3日に出荷を始めた。", False),
+    ("When did the plant start shipping?", "It began shipping lettuce on March 3.", True),  # not a future question
+])
+def test_a_question_about_the_future_needs_a_sentence_about_the_future(question: str, sentence: str, expected: bool) -> None:
+    assert tense_ok(analyse(question), sentence) is expected

@@ -28,7 +28,8 @@ QUANTITY = re.compile(
     re.I,
 )
 # A count ("how many staff", 何人) is not answered by a year or a date.
-COUNT_QUESTION = re.compile(r"\bhow many\b|何[人個回件社本台名]|いくつ|幾つ", re.I)
+COUNT_QUESTION = re.compile(r"\bhow many\b|何(?:[人個回件社本台名校店基機枚冊問曲頭株匹隻棟]|作品|店舗|カ所|か所|ヶ所|箇所|種類|品目|(?:カ国|か国|ヶ国)(?!語))"
+                            r"|いくつ|幾つ", re.I)
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計画|連続|ぶり)|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
@@ -39,9 +40,11 @@ DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か�
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
-_JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国|カ国|ヶ国|校|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間)")
+_JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ国(?!語)|ヶ国(?!語)|校|店舗|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間|"
+                         r"作品|か所|カ所|ヶ所|箇所|頭|株)")
+_PLACES = {"か所", "カ所", "ヶ所", "箇所"}
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
-                 "ヶ国": {"か国", "カ国", "ヶ国"}}
+                 "ヶ国": {"か国", "カ国", "ヶ国"}, "店": {"店"}, "店舗": {"店"}} | {p: _PLACES for p in _PLACES}
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
 SHARE = re.compile(r"\s*(%|％|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
@@ -104,13 +107,18 @@ def amounts(text: str) -> set[float]:
 
 def asks_quantity(question: Question) -> bool:
     """Does the question ask when, how many, how much or how long?"""
-    return bool(_QUANTITY_QUESTION.search(question.text))
+    return bool(_QUANTITY_QUESTION.search(question.text) or COUNT_QUESTION.search(question.text))
 
 
 def quantities(sentence: str) -> list[re.Match[str]]:
-    """The quantities of a sentence, without a list item's number ("1. サム・アルトマンのツイート")."""
+    """The quantities of a sentence, without a list item's number ("1. サム・アルトマンのツイート") or an age
+    in brackets after a name, as Japanese news gives it (久保田太郎氏(58), 渡辺勇さん（68）)."""
     return [m for m in QUANTITY.finditer(sentence)
-            if not (m.start() <= 2 and re.match(r"[.)、]", sentence[m.end():m.end() + 1]))]
+            if not (m.start() <= 2 and re.match(r"[.)、]", sentence[m.end():m.end() + 1]))
+            and not _AGE.match(sentence, max(0, m.start() - 1))]
+
+
+_AGE = re.compile(r"[(（]\d{1,3}[)）]")
 
 
 _WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)

@@ -154,6 +154,10 @@ def test_the_other_articles_best_answer_is_a_side_however_it_is_worded() -> None
     # not when its article has a sentence that speaks to more of the question, nor when it speaks to too little
     assert conflicting_sides(question, [best], [Support(other, False, 0.4, True), Support(better, False, 0.5, True)]) == []
     assert conflicting_sides(question, [best], [Support(other, False, 0.3, True)]) == []
+    # a translation meets the question's words through glosses only: in the other language a little less will do
+    assert conflicting_sides(question, [best], [Support(other, False, 0.36, True)]) == [best.passage, other]
+    same_language = _passage("The bank's model, Kagura-2, came out in November 2024.", "en", "en2")
+    assert conflicting_sides(question, [best], [Support(same_language, False, 0.36, True)]) == []
 
 
 @pytest.mark.parametrize(("numeral", "value"), [

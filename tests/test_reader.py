@@ -181,6 +181,12 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How many containers an hour can the cranes handle now?", "Each crane now moves 32 containers an hour.", True),
     ("1日に何件の相談がある?", "年間3万件の相談がある。", False),
     ("1日に何件の相談がある?", "1日平均120件の相談がある。", True),
+    # 何店舗, 何か所 ask a count, not a date; 何か国語 counts languages, not countries; an age in brackets is no count
+    ("AI発注の試験って何店舗でやったの?", "試験は10月1日に始まった。", False),
+    ("AI発注の試験って何店舗でやったの?", "福岡県内の120店舗で実施した。", True),
+    ("地震計は何か所あるの?", "10月1日に本格運用を始めた。", False),
+    ("ハナコって何か国語で答えてくれるの？", "対応言語は日本語を含め10言語。", True),
+    ("How many fake videos turned up during the campaign?", "久保田太郎氏(58)が発言したかのような偽動画が拡散した。", False),
     ("How much does the card issuer pay Veriflow each year?", "It spent 4.2 billion yen on the project.", False),
     ("How much does the card issuer pay Veriflow each year?", "It pays Veriflow 300 million yen a year.", True),
     ("保険金請求を年間何件くらい扱ってるの？", "同社は年間約48万件の保険金請求を扱う。", True),

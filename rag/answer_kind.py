@@ -140,7 +140,9 @@ _NOT_SOMEONE = set("""january february march april may june july august septembe
 
 
 # "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\)\s*)?[—–-]+\s*")
+# (Also with a region and a year: "YOKOHAMA, Japan, Feb. 4, 2026 —", "HAMAMATSU, Shizuoka, Feb 6, 2026 —".)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"\s*(?:\([^)]*\)\s*)?[—–-]+\s*")
 
 
 # The prefectures of Japan and places named as such ("Fukui Prefecture", "Sendai City"): somewhere, not someone.

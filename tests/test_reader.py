@@ -147,6 +147,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("年間どれだけの水の損失を防げる？", "漏水の修理で水の損失を防げる。", False),  # どれだけ asks a quantity
     ("年間どれだけの水の損失を防げる？", "年間約90万立方メートルの水の損失を防いだ。", True),
     ("When will the line open?", "SAPPORO, Feb 26 — Mitsumine Kasei plans to build a pilot line.", False),  # a dateline
+    ("When will the line open?", "HIGASHITOMA, Hokkaido (May 19, 2026) — Hokusei plans to build a pilot line.", False),
+    ("Who makes the umpiring system?", "TAKAMATSU, March 18, 2026 - The league has begun using an AI system.", False),
+    ("Who makes the umpiring system?", "YOKOHAMA, Japan, Feb. 4, 2026 — It was built by Tsukuba Kinetics.", True),
     ("Who makes the cameras?", "FUKUI, June 3 — The union has asked for a review of the cameras.", False),
     ("Who makes the cameras?", "The bus company, based in Fukui Prefecture, fitted the cameras.", False),  # a place
     ("Who makes the cameras?", "カメラは福井県内の全路線バスに設置された。", False),

@@ -374,9 +374,9 @@ def gives_leader(question: Question, term: str, sentence: str) -> bool:
 # at $4.2bn in March"). The sentence must speak of the future: a plan, a schedule, an expectation, or (in
 # Japanese) a predicate that is not in the past tense.
 _ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to)\b", re.I)
-_FUTURE_EN = re.compile(r"\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
+_FUTURE_EN = re.compile(r"(?i:\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
                         r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
-                        r"goal|by (?:the end|20\d\d|[A-Z][a-z]+)|from (?:[A-Z][a-z]+|20\d\d))\b|'ll\b", re.I)
+                        r"goal)\b|'ll\b)|\b(?:[Bb]y|[Ff]rom) (?:the end|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
 _FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|までに|将来|次の|次回|めど")
 _PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
 

@@ -614,6 +614,8 @@ def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whol
     ("What will Corvane be valued at in its next funding round?", "Corvane was valued at $4.2 billion in March.", False),
     ("What will Corvane be valued at in its next funding round?", "Investors expect to value it at $6 billion.", True),
     ("When will the plant start making money?", "It began shipping lettuce on March 3.", False),
+    ("When will the plant start making money?", "It began shipping lettuce from its factory on March 3.", False),
+    ("When will the plant start making money?", "It expects a profit from April 2027.", True),
     ("When will the plant start making money?", "同社は2028年度の黒字化を目指す。", True),
     ("When will the plant start making money?", "同社は3月3日に出荷を始めた。", False),
     ("When did the plant start shipping?", "It began shipping lettuce on March 3.", True),  # not a future question

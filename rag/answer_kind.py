@@ -191,9 +191,11 @@ _MEASURE_UNITS = {
     "kilogram": r"キログラム|キロ|kilograms?|kg", "megawatt": r"メガワット|megawatts?|MW", "gigawatt": r"ギガワット|gigawatts?|GW",
     "kilowatt": r"キロワット|kilowatts?|kW", "acre": r"エーカー|acres?", "mile": r"マイル|miles?",
     "terabyte": r"テラバイト|terabytes?|TB", "gigabyte": r"ギガバイト|gigabytes?|GB",
+    "gram": r"グラム|grams?|g", "centimetre": r"センチメートル|センチ|centimetres?|centimeters?|cm",
+    "millimetre": r"ミリメートル|ミリ|millimetres?|millimeters?|mm",
 }
 _ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘクタール|キロメートル|キログラム|キロワット|キロ|メートル|メガワット|"
-                         r"ギガワット|エーカー|マイル|テラバイト|ギガバイト)", re.I)
+                         r"ギガワット|エーカー|マイル|テラバイト|ギガバイト|グラム|センチメートル|センチ|ミリメートル|ミリ)", re.I)
 
 
 _CLOCK_QUESTION = re.compile(r"何時(?!間|点|代|ごろまで)|\bwhat times?\b|\bwhat hours\b|\bat what hour\b", re.I)

@@ -100,6 +100,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How many litres of fluid fill the tanks?", "It houses 4,096 GPUs in 128 immersion tanks.", False),  # litres
     ("How many litres of fluid fill the tanks?", "The tanks hold 60,000 litres of fluid.", True),
     ("冷却液は何トン使われていますか?", "The tanks hold 52 tonnes of fluid.", True),
+    ("レタスって1株何グラムくらい？", "レタスを1日あたり約1万株生産する。", False),  # grams, not heads
+    ("レタスって1株何グラムくらい？", "1株は約120グラムで出荷される。", True),
     ("When will volume shipments begin?", "Shipments begin in the first quarter of next year.", True),  # no digits
     ("When will volume shipments begin?", "Shipments will be large.", False),
     ("サム・アルトマンの誕生日はいつ?", "In 2023, he was ousted as CEO of OpenAI.", False),  # a birthday: a birth

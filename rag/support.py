@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.records import StoredDocument
-from ingest.terms import sub_words, terms, terms_with_offsets
+from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
     NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, tense_ok, typed,
 )
@@ -39,7 +39,7 @@ from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
 )
-from rag.lexicon import concepts, english_concepts, stem
+from rag.lexicon import concepts, english_concepts, is_headword, stem
 from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.paraphrase import article_words
 from rag.question import FRAMING, Question
@@ -100,6 +100,8 @@ def _verbal_noun(term: str, text: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)) and re.search(re.escape(term) + r"(?:す|し|さ)", text) is not None
 
 
+# The topic a Japanese sentence opens on: the words before its first は (not inside a quotation).
+_JA_TOPIC = re.compile(r"^([^、。「」『』はがを]{2,24}?)は(?![じ])")
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
 # A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet").
 _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|the (company|model|team|project))\b"
@@ -228,6 +230,8 @@ class Reader:
                 return any(_names_part(context, t) for t in distinctive)
             return all(said(t) for t in group)
 
+        sentence_names = any(sentence.names(t) for t in names) or any(
+            _names_compound(sentence, surface, members) for surface, members in self.compounds)
         named = all(group_said(g) for g in groups) and all(_names_compound(context, surface, members)
                                              for surface, members in self.compounds) and (
             not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
@@ -259,9 +263,22 @@ class Reader:
                     and tense_ok(self.question, passage.text))
         if self.asks_other and not _SAYS_OTHER.search(passage.text):
             supports = False
+        if passage.lang == "ja" and names and not sentence_names and self._other_topic(passage.text):
+            supports = False
         if self.event_verb and not sentence.speaks_of(self.event_verb, across):
             supports = False
         return Support(passage, supports, share, named)
+
+    def _other_topic(self, text: str) -> bool:
+        """Does a Japanese sentence open on another name as its topic (コトハシステムズは…従業員は約140人 for a
+        question about 花川市)? Then what it says is that one's, whatever its paragraph is about."""
+        topic = _JA_TOPIC.match(text)
+        if not topic or _ANAPHOR.search(topic.group(1)):
+            return False
+        own = set(terms(self.question.text))
+        coined = [w for w in KATAKANA.findall(topic.group(1)) if not is_headword(w) and not english_concepts(w)]
+        others = {t for w in coined for t in terms(w)} | kanji_proper_nouns(topic.group(1), places=False)
+        return bool(others) and not others & own
 
     def spread(self, passage: Passage) -> int:
         """How many characters the sentence needs to mention every question word it mentions: a sentence

@@ -624,3 +624,12 @@ def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whol
 ])
 def test_a_question_about_the_future_needs_a_sentence_about_the_future(question: str, sentence: str, expected: bool) -> None:
     assert tense_ok(analyse(question), sentence) is expected
+
+
+def test_a_japanese_sentence_opening_on_another_name_speaks_of_that_one() -> None:
+    reader = Reader(analyse("How many employees work in Hanakawa's citizens' affairs division?"), lambda term: 0, 10)
+    assert reader._other_topic("コトハシステムズは2019年設立で、従業員は約140人。")  # another company's staff
+    assert not reader._other_topic("同社は2019年設立で、従業員は約140人。")  # an anaphor: the paragraph's subject
+    assert not reader._other_topic("市民課は職員20人で窓口を回す。")  # a common noun, no name
+    own = Reader(analyse("コトハシステムズの従業員は何人?"), lambda term: 0, 10)
+    assert not own._other_topic("コトハシステムズは2019年設立で、従業員は約140人。")  # the question's own name

@@ -83,7 +83,8 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
     if not asserted or (speculative and (speculative[0].share > asserted[0].share or (
             speculative[0].share == asserted[0].share and not _states_it_closer(reader, asserted[0], speculative[0])))):
         return _refuse_speculative(question, speculative)
-    sides = conflicting_sides(question, asserted, [s for s in assessed if not s.supports])
+    # The other side of a conflict reports the same event: 2025年に導入 is no other date for 何年に設立.
+    sides = conflicting_sides(question, asserted, [s for s in assessed if not s.supports and reader.reports_event(s.passage)])
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])

@@ -265,9 +265,13 @@ class Reader:
             supports = False
         if passage.lang == "ja" and names and not sentence_names and self._other_topic(passage.text):
             supports = False
-        if self.event_verb and not sentence.speaks_of(self.event_verb, across):
+        if not self.reports_event(passage):
             supports = False
         return Support(passage, supports, share, named)
+
+    def reports_event(self, passage: Passage) -> bool:
+        """Does the sentence speak of the event a Japanese when-question asks about (設立 in 何年に設立された)?"""
+        return not self.event_verb or vocabulary(passage.text).speaks_of(self.event_verb, passage.lang != self.question.lang)
 
     def _other_topic(self, text: str) -> bool:
         """Does a Japanese sentence open on another name as its topic (コトハシステムズは…従業員は約140人 for a

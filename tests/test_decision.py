@@ -256,3 +256,15 @@ def test_two_articles_giving_the_asked_unit_differently_conflict_however_worded(
     answer = assistant_over(tmp_path, PADDY_ARTICLES).ask("How many hectares of paddy fields will the trial cover?")
     assert answer.status == "conflicting"
     assert "1,200" in answer.text and "1500" in answer.text
+
+
+def test_a_date_of_another_event_is_no_other_side(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assistant = assistant_over(tmp_path, {
+        "kazane_en.md": "---\ntitle: Kazane Care Systems sensors\nlang: en\n---\n"
+                        "Kazane Care Systems, founded in 2019, says its sensors are now installed in about 3,000 rooms.\n",
+        "kazane_ja.md": "---\ntitle: 風音ケアシステムズの転倒検知\nlang: ja\n---\n"
+                        "あおぞらの里は2025年、風音ケアシステムズが開発した転倒検知システムを導入した。\n",
+    })
+    # 2025年 dates the introduction (導入), not the founding (設立) the question asks about
+    answer = assistant.ask("風音ケアシステムズって何年に設立されたの?")
+    assert answer.status == "answered" and "2019" in answer.citations[0].quote

@@ -178,6 +178,10 @@ def _names_someone_new(question: Question, sentence: str) -> bool:
     return any(found and not found <= asked for _, found in named)
 
 
+def asks_who(question: Question) -> bool:
+    return bool(_WHO_QUESTION.search(question.text))
+
+
 def typed(question: Question) -> bool:
     """Does the question ask for an amount, a count or a time, which a sentence can be checked for? (A
     who-question is checked too, but a name is weaker evidence than a number: it does not count here.)"""

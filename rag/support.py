@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, gives_leader, gives_measure, tense_ok, typed,
+    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, asks_who, gives_leader, gives_measure, tense_ok,
+    typed,
 )
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
@@ -275,9 +276,10 @@ class Reader:
 
     def _other_topic(self, text: str) -> bool:
         """Does a Japanese sentence open on another name as its topic (コトハシステムズは…従業員は約140人 for a
-        question about 花川市)? Then what it says is that one's, whatever its paragraph is about."""
+        question about 花川市)? Then what it says is that one's, whatever its paragraph is about. (Not for a
+        who-question: the name may be its answer, as in 荒川健二市長は… for 南崎の市長って誰?)"""
         topic = _JA_TOPIC.match(text)
-        if not topic or _ANAPHOR.search(topic.group(1)):
+        if not topic or _ANAPHOR.search(topic.group(1)) or asks_who(self.question):
             return False
         own = set(terms(self.question.text))
         coined = [w for w in KATAKANA.findall(topic.group(1)) if not is_headword(w) and not english_concepts(w)]

@@ -633,3 +633,5 @@ def test_a_japanese_sentence_opening_on_another_name_speaks_of_that_one() -> Non
     assert not reader._other_topic("市民課は職員20人で窓口を回す。")  # a common noun, no name
     own = Reader(analyse("コトハシステムズの従業員は何人?"), lambda term: 0, 10)
     assert not own._other_topic("コトハシステムズは2019年設立で、従業員は約140人。")  # the question's own name
+    who = Reader(analyse("南崎の市長って誰?"), lambda term: 0, 10)
+    assert not who._other_topic("荒川健二市長は訓練後、語った。")  # a who-question: the name may be the answer

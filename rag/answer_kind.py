@@ -374,7 +374,6 @@ def gives_leader(question: Question, term: str, sentence: str) -> bool:
     return term in _LEADING and bool(_WHO_QUESTION.search(question.text)) and bool(_LEADER_TITLE.search(sentence))
 
 
-
 # "When will the plant start making money?", "What will it be valued at in its next round?": a question about
 # what will happen is not answered by a report of what has happened ("began shipping on March 3", "was valued
 # at $4.2bn in March"). The sentence must speak of the future: a plan, a schedule, an expectation, or (in

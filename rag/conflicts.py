@@ -275,4 +275,3 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], others: S
                 and answer_type_ok(question, p.text) and disagree(question, best.text, p.text)):
             return [best, p]
     return []
-

@@ -231,13 +231,12 @@ class Reader:
                 return any(_names_part(context, t) for t in distinctive)
             return all(said(t) for t in group)
 
-        sentence_names = any(sentence.names(t) for t in names) or any(
-            _names_compound(sentence, surface, members) for surface, members in self.compounds)
+        sentence_names = (any(sentence.names(t) for t in names)
+                          or any(_names_compound(sentence, surface, members) for surface, members in self.compounds)
+                          or any(sentence.names(word) for words in self.coined_words.values() for word in words))
         named = all(group_said(g) for g in groups) and all(_names_compound(context, surface, members)
                                              for surface, members in self.compounds) and (
-            not names or any(sentence.names(t) for t in names) or bool(_ANAPHOR.search(passage.text))
-            or any(_names_compound(sentence, surface, members) for surface, members in self.compounds)
-            or any(sentence.names(word) for words in self.coined_words.values() for word in words)
+            not names or sentence_names or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)
         )
         named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(

@@ -164,7 +164,7 @@ def _names_someone_new(question: Question, sentence: str) -> bool:
     A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
     is answered only by a name beside that mention ("the forum 4chan"), not one elsewhere in the sentence."""
     asked = set(terms(question.text)) | _NOT_SOMEONE
-    who = bool(_WHO_QUESTION.search(question.text))  # a who-question is not answered by a place
+    who = asks_who(question)  # a who-question is not answered by a place
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
     named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
              if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
@@ -259,7 +259,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
     sentence = _DATELINE.sub("", sentence, count=1)
-    if (_WHO_QUESTION.search(question.text) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
+    if (asks_who(question) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
     if not asks_quantity(question):
@@ -371,7 +371,7 @@ _LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwo
 
 def gives_leader(question: Question, term: str, sentence: str) -> bool:
     """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
-    return term in _LEADING and bool(_WHO_QUESTION.search(question.text)) and bool(_LEADER_TITLE.search(sentence))
+    return term in _LEADING and asks_who(question) and bool(_LEADER_TITLE.search(sentence))
 
 
 # "When will the plant start making money?", "What will it be valued at in its next round?": a question about

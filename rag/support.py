@@ -150,6 +150,7 @@ class Reader:
         self.coined_words = {frozenset(set(terms(m.group(0))) & self.names): [
             w for w in m.group(0).split("・") if len(terms(w)) > 1] for m in NAKAGURO_NAME.finditer(question.text)}
         self.common_names = {t for t in self.names if document_frequency(t) > COMMON_NAME_SHARE * documents}
+        self.question_words = set(terms(question.text))  # what a sentence's topic is compared with (_other_topic)
         model_numbers = {m.group(2) for m in NUMBERED_KATAKANA.finditer(question.text)}  # the 3 of カゲロウ3
         asked = [part for t in question.key_terms for part in (word_parts(t) if t.isascii() and "-" in t
                                                                and t not in self.names else [t])]
@@ -280,10 +281,9 @@ class Reader:
         topic = _JA_TOPIC.match(text)
         if not topic or _ANAPHOR.search(topic.group(1)) or asks_who(self.question):
             return False
-        own = set(terms(self.question.text))
         coined = [w for w in KATAKANA.findall(topic.group(1)) if not is_headword(w) and not english_concepts(w)]
         others = {t for w in coined for t in terms(w)} | kanji_proper_nouns(topic.group(1), places=False)
-        return bool(others) and not others & own
+        return bool(others) and not others & self.question_words
 
     def spread(self, passage: Passage) -> int:
         """How many characters the sentence needs to mention every question word it mentions: a sentence

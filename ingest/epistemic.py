@@ -29,7 +29,10 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
 * Questions to the reader (ご存知でしょうか, いかがでしょうか, wh-questions …でしょうか, "Could you")
   and advice (…とよいでしょう) are not conjecture. のでしょうか / ではないでしょうか (I wonder) are.
 * 予想外 / 予想以上 / "as expected" / "than expected" report an outcome -> not cues.
-* Hopes and wishes (I hope, 望んでいます) state an attitude, not a guess -> not cues.
+* Hopes and wishes (I hope, 望んでいます) state an attitude, not a guess -> not cues; but what a third party
+  hopes will happen ("officials hope the plant will bring work back", "the railway hopes the AI will cut
+  false alarms") has not happened: a hope followed by its clause is a cue ("hopes to cut" is an aim, not one).
+* An idea said to exist (…する構想もあるという, 構想があるとされる) is not a decided plan -> speculative.
 * 容疑 / 疑い / "suspected" are allegations -> speculative (except 疑いの余地がない, "no doubt").
 * The ``lang`` argument adds that language's rules; rules for every script present are always added,
   so an English quote inside a Japanese article is still checked.
@@ -93,6 +96,8 @@ EN_CUES: dict[str, list[str]] = {
         _EN_I + r"\s+(?:don't|do\s+not)\s+know\b",
     ],
     "forecast": [
+        # a third party's hope for what will happen: "officials hope the plant will ..." (not "I hope", "hopes to")
+        r"(?<!" + _EN_I + r"\s+(?:\w+\s+)?)\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?!to\b|for\b|so\b)(?=[A-Za-z])",
         r"\bexpect(?:s|ed|ing)?\b", r"\bpredict(?:s|ed)?\s+that\b", r"\bforecast(?:s|ed)?\s+(?:that|to)\b",
         r"\banticipat(?:e|es|ed)\s+(?:that|to)\b",
     ],
@@ -191,6 +196,7 @@ JA_CUES: dict[str, list[str]] = {
     "forecast": [
         r"予想", r"と予測|予測され|予測して(?:い|お)|予測では|予測によ|予測です|予測だ",
         r"見込(?:み|ま|ん)", r"見通し(?:です|だ|が|と)",
+        r"構想(?:も|が)(?:ある|あり|浮上|出て)",
         r"期待され|と期待|が期待|期待でき|期待が(?:高|寄せ|集)",
     ],
     "uncertainty": [

@@ -378,7 +378,9 @@ def gives_leader(question: Question, term: str, sentence: str) -> bool:
 # what will happen is not answered by a report of what has happened ("began shipping on March 3", "was valued
 # at $4.2bn in March"). The sentence must speak of the future: a plan, a schedule, an expectation, or (in
 # Japanese) a predicate that is not in the past tense.
-_ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to)\b", re.I)
+# "could", "might", "likely", "expected to" ask what may happen ("How many could Sanwa end up using?"):
+# a report of what has happened does not answer them either ("could you" is a request).
+_ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to|(?:could|might)(?! you\b)|likely|expected to)\b", re.I)
 _FUTURE_EN = re.compile(r"(?i:\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
                         r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
                         r"goal)\b|'ll\b)|\b(?:[Bb]y|[Ff]rom) (?:the end|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")

@@ -120,6 +120,8 @@ JA_FAMILIES = [
     ("従業員数は現在約140人で、そのうち約半数が設計エンジニアだという。", A),
     ("関係者によると、ミナト通信が資本業務提携を打診しているという。", S),  # unnamed source: hearsay
     ("移管するかどうかはまだ決まっていないという。", S),  # undecided
+    ("東南アジアの日本企業向けにサービスを広げる構想もあるという。", S),  # an idea said to exist, not a plan
+    ("運転士に警告を出し、津波の危険がある区間から離れられるようにする構想だ。", A),  # what the system is for
     ("具体的な販売価格や顧客名は明らかにされなかった。", S),  # not disclosed
     ("同社は「個別の商談にはコメントできない」としている。", S),
     ("国内の通信会社が入居する方向で調整していると一部で報じられている。", S),
@@ -228,6 +230,11 @@ EN_FALSE_FRIENDS = [
     ("The launch would not have been possible without the team's work.", A),  # counterfactual credit
     ("We would like to thank the reviewers.", A),
     ("It is possible to run the model on a laptop.", A),
+    # a third party's hope for what will happen has not happened; an aim ("hopes to") is stated
+    ("Officials in Iwate hope the plant will also bring work back to the site.", S),
+    ("The railway also hopes that the AI will cut down on false alarms.", S),
+    ("Miyazaki hopes to cut that figure with a heavier drone.", A),
+    ("I hope you enjoy the new model.", A),
     ("Benchmarks cannot cover every possible prompt.", A),
 ]
 

@@ -621,6 +621,11 @@ def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whol
     ("When will the plant start making money?", "同社は2028年度の黒字化を目指す。", True),
     ("When will the plant start making money?", "同社は3月3日に出荷を始めた。", False),
     ("When did the plant start shipping?", "It began shipping lettuce on March 3.", True),  # not a future question
+    # "could", "might", "likely" ask what may happen, like "will"; "could you" is a request
+    ("How many robots could Sanwa end up using?", "Sanwa put 12 robots to work at the site in January.", False),
+    ("How many robots could Sanwa end up using?", "Sanwa plans to add 30 more robots next year.", True),
+    ("Where is the service likely to expand next?", "The service began on Fukue island in 2024.", False),
+    ("Could you tell me when the plant opened?", "The plant opened on March 3.", True),
 ])
 def test_a_question_about_the_future_needs_a_sentence_about_the_future(question: str, sentence: str, expected: bool) -> None:
     assert tense_ok(analyse(question), sentence) is expected

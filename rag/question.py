@@ -32,7 +32,7 @@ FRAMING = frozenset(
     takes took taken put puts make makes made making bring brings brought set go goes went gone going let need needs
     needed think thinks seem seems able like also still now today out up down off part such much very really
     compared compare finally thanks""".split()
-) | frozenset("全部 全て 其々 今 新しい ほぼ 実際 一体 一番 以上 最初".split())
+) | frozenset("全部 全て 其々 今 新しい ほぼ 実際 一体 一番 以上 最初 合計 全体 総計".split())
 _JA_FORM = {
     "誰", "何", "何時", "いつ", "どこ", "何処", "なぜ", "何故", "どう", "どの", "どれ", "どんな", "如何",
     "幾つ", "いくつ", "幾ら", "いくら", "何人", "何年", "何月", "何日", "何時間", "理由", "本当", "教える",
@@ -49,6 +49,10 @@ _YES_NO_JA = re.compile(r"(ですか|ますか|でしたか|ましたか|のか|
 WH_JA = re.compile(r"(誰|何|いつ|どこ|なぜ|何故|なんで|どう|どの|どれ|どんな|いくつ|いくら|幾ら)")  # a Japanese wh-word
 # Quoted phrases; an ASCII apostrophe between letters ("What's", "Japan's") is not a quote mark.
 _QUOTED = re.compile(r"(?:[\"“‘「『]|(?<![A-Za-z])')([^\"“”‘’「」『』]{2,60}?)(?:[\"”’」』]|'(?![A-Za-z]))")
+# Compound particles: Sudachi reads the verb in them (にとって -> 取る, について -> 付く, によって -> 因る), but they
+# say how the question's words relate, not what it asks about.
+_JA_COMPOUND_PARTICLE = re.compile(r"に(?:とって|ついて|つき|よって|より|よる|よれば|よると|対して|対し|対する|関して|関し|関する|"
+                                   r"おいて|おける|基づいて|基づく|基づき|向けて|向けた|際して|伴って|伴う|わたって|わたる)")
 _ASCII_TERM = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
@@ -72,7 +76,10 @@ def analyse(text: str) -> Question:
     # A counter after 何 asks for a count (何台, 何か国): an answer gives the number, not the counter.
     normal = unicodedata.normalize("NFKC", text)
     counters = {t for t, at in terms_with_offsets(text) if at and normal[at - 1] in "何幾"}
-    key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM and t not in counters))
+    particles = [m.span() for m in _JA_COMPOUND_PARTICLE.finditer(normal)]
+    functional = {t for t, at in terms_with_offsets(text) if any(start < at < end for start, end in particles)}
+    key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM and t not in counters
+                              and t not in functional))
     yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not WH_JA.search(text)
     quoted = tuple(m.group(1).strip() for m in _QUOTED.finditer(text))
     return Question(text=text, lang=lang, yes_no=yes_no, key_terms=key, quoted=quoted)

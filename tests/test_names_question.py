@@ -52,6 +52,14 @@ def test_how_much_of_something_and_auxiliaries_are_no_key_terms() -> None:
     assert "全部" in analyse("学生は全部で何人いる？").key_terms  # 全部で: a total, which a part does not answer
 
 
+def test_compound_particles_are_no_key_terms() -> None:
+    # Sudachi reads a verb into にとって (取る), について, によって: they relate the question's words, they are not one
+    assert analyse("メリディアンにとって苫小牧のデータセンターはどのくらいの規模なの?").key_terms == (
+        "メリディアン", "苫小牧", "データセンター", "規模")
+    assert analyse("AIによって仕事はどう変わるの?").key_terms == ("ai", "仕事", "変わる")
+    assert "取る" in analyse("誰が責任を取るの?").key_terms  # the verb itself stays
+
+
 @pytest.mark.parametrize(("katakana", "latin"), [
     ("ヴェイラ", "veira"), ("ファンド", "fando"), ("ウェブ", "webu"), ("キャッシュ", "kyasyu"), ("ミヤコ", "miyako"),
 ])

@@ -65,7 +65,10 @@ MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it 
                             r"|いくら|幾ら|金額|売上|何円|何ドル"
                             # "What's the hourly price", "What does the hospital pay each year": the amount itself
                             r"|\bwhat(?:'s| is| was| are| were| does| did| do)\b(?:(?!\b(?:how|when|who|which|why)\b).)*\b(price|prices|fee|fees|salary|"
-                            r"salaries|pay|paid|cost|costs|budget|valuation|damages|fine)\b", re.I)
+                            r"salaries|pay|paid|cost|costs|budget|valuation|damages|fine|sales|revenue|revenues|profit|profits|"
+                            r"turnover|earnings)\b"
+                            # 「…の営業利益は?」「企業価値っていくら」: a word for an amount of money, asked what it is
+                            r"|(?:利益|企業価値|評価額|時価総額|価格|料金|費用|予算|年収|給与|賠償金)(?:は|って)", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -118,6 +121,8 @@ def quantities(sentence: str) -> list[re.Match[str]]:
             and not _AGE.match(sentence, max(0, m.start() - 1))]
 
 
+_AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b|何歳|年齢", re.I)
+_AGE_STATED = re.compile(r"\d{1,3}\s*(?:歳|才)|[(（]\d{1,3}[)）]|,\s*\d{1,3},|\baged?\s+\d{1,3}\b|\b\d{1,3}-year-old\b", re.I)
 _AGE = re.compile(r"[(（]\d{1,3}[)）]")
 
 
@@ -253,6 +258,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return bool(MONEY.search(sentence))
     if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth
         return False
+    if _AGE_QUESTION.search(question.text):  # 何歳, "how old": an age (58歳, （58）, "Kanda, 58,")
+        return bool(_AGE_STATED.search(sentence))
     if _CLOCK_QUESTION.search(question.text):  # 何時, "what time": a time of day, not a date
         return bool(_CLOCK.search(sentence))
     unit = asked_unit(question)

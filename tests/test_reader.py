@@ -203,6 +203,15 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("製造を頼んでた台湾の会社ってどこ？", "製造を台湾の受託製造会社に委託してきた。", False),
     ("製造を頼んでた台湾の会社ってどこ？", "製造を台湾の鴻海精密工業に委託してきた。", True),
     ("条例案に反対してる会派ってどこ?", "一部会派からは「行政がSNS上の表現を監視することにつながりかねない」との声も出ている。", False),
+    # an age is asked by 何歳 / "how old", and stated as 52歳, （52）, "Kanda, 52,"
+    ("神田社長って何歳?", "Annota Works president Hiroshi Kanda said the company complies with all laws.", False),
+    ("神田社長って何歳?", "Hiroshi Kanda, 52, said the company complies with all laws.", True),
+    ("How old is the president?", "神田浩社長（52）は述べた。", True),
+    # sales, revenue, profit, 営業利益は, 企業価値って: an amount of money, asked without "how much"
+    ("What were Lumiderm's sales last year?", "The agency noted that the trial included few patients.", False),
+    ("What were Lumiderm's sales last year?", "Lumiderm's sales were 3.2 billion yen last year.", True),
+    ("大光化学の去年の営業利益は?", "大光化学は営業利益を伸ばした。", False),
+    ("大光化学の去年の営業利益は?", "大光化学の営業利益は前年比12%増の420億円だった。", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -155,17 +155,20 @@ def test_a_count_is_not_answered_by_an_amount_of_money() -> None:
     assert answer_type_ok(question, "Tsubaki cut its food waste by about 4,300 tonnes.")
 
 
+# Each report opens with a lead of its own: a first sentence must say nearly all of a question (rag.support).
 LETTER_ARTICLES = {
     "letter_en.md": """---
 title: Researchers sign an open letter against the Mizuchi licence
 lang: en
 ---
+Researchers are pushing back against the terms of a new model licence.
 An open letter against the Mizuchi licence had collected signatures from 340 researchers by Friday.
 """,
     "letter_ja.md": """---
 title: ミズチのライセンスに反対する公開書簡
 lang: ja
 ---
+新しいモデルのライセンス条件に研究者が反発している。
 ミズチのライセンスに反対する公開書簡の賛同者は約410人に達した。
 """,
 }

@@ -79,8 +79,10 @@ CONTEXT_SENTENCES = 3
 LEAD_SHARE = 0.9
 # A yes-no question states a whole claim; a sentence confirms it only by saying most of it ("Did students in
 # other faculties also cheat?" is not confirmed by "63 students cheated"). On twelve sets, two thirds took
-# one asserted speculation and two conflicting items out of the answers, and lost two right answers.
-YES_NO_SHARE = 2 / 3
+# one asserted speculation and two conflicting items out of the answers, and lost two right answers. On
+# the bundled set and sets 25-40, three quarters took one more asserted speculation and one wrong answer
+# out, for one right answer lost (harness sum 7.347 -> 7.380).
+YES_NO_SHARE = 0.75
 
 # A question about something *other* than what it names ("Did students in other faculties cheat?", "ソラハネ以外に
 # どこの会社の取締役か", "more than one data center") is not answered by a sentence about the one it names: the

@@ -271,3 +271,23 @@ def test_a_date_of_another_event_is_no_other_side(tmp_path) -> None:  # type: ig
     # 2025年 dates the introduction (導入), not the founding (設立) the question asks about
     answer = assistant.ask("風音ケアシステムズって何年に設立されたの?")
     assert answer.status == "answered" and "2019" in answer.citations[0].quote
+
+
+PORT_ARTICLES = {
+    "port_en.md": """---
+title: Kaizu port brings in AI crane planning
+lang: en
+---
+Kaizu Container Terminal has started planning its crane moves with an AI system.
+Kaizu Container Terminal said it will not lay off any crane operators because of the system.
+""",
+}
+
+
+def test_how_many_is_answered_by_none(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assistant = assistant_over(tmp_path, PORT_ARTICLES)
+    answer = assistant.ask("How many crane operators did Kaizu Container Terminal lay off after the AI went in?")
+    assert answer.status == "answered" and "will not lay off" in answer.citations[0].quote
+    # a count of something else is still no answer
+    other = assistant.ask("How many ships did Kaizu Container Terminal turn away after the AI went in?")
+    assert other.status == "refused"

@@ -75,9 +75,10 @@ def analyse(text: str) -> Question:
     lang = detect_language(text)
     # A counter after 何 asks for a count (何台, 何か国): an answer gives the number, not the counter.
     normal = unicodedata.normalize("NFKC", text)
-    counters = {t for t, at in terms_with_offsets(text) if at and normal[at - 1] in "何幾"}
+    located = terms_with_offsets(text)
+    counters = {t for t, at in located if at and normal[at - 1] in "何幾"}
     particles = [m.span() for m in _JA_COMPOUND_PARTICLE.finditer(normal)]
-    functional = {t for t, at in terms_with_offsets(text) if any(start < at < end for start, end in particles)}
+    functional = {t for t, at in located if any(start < at < end for start, end in particles)}
     key = tuple(dict.fromkeys(t for t in terms(text) if t not in _EN_FORM and t not in _JA_FORM and t not in counters
                               and t not in functional))
     yes_no = bool(_YES_NO_EN.match(text)) if lang == "en" else bool(_YES_NO_JA.search(text)) and not WH_JA.search(text)

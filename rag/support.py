@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    COUNT_QUESTION, NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, asks_who, gives_leader, gives_measure, tense_ok,
+    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, asks_who, gives_leader, gives_measure,
     typed,
 )
 from rag.entities import (
@@ -46,6 +46,7 @@ from rag.paraphrase import article_words
 from rag.question import FRAMING, Question
 from rag.retrieval import Passage
 from rag.siblings import designations, other_designation, other_variant
+from rag.tense import tense_ok
 from rag.vocabulary import Vocabulary, _names_compound, _names_part, vocabulary
 
 # A supporting sentence must speak to more than half of what is asked (by weight): not all, since a
@@ -104,11 +105,6 @@ _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出
 def _verbal_noun(term: str, text: str) -> bool:
     """A kanji noun the question makes a verb of with する (いつ返事するの, いつ発表された): the event asked about."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)) and re.search(re.escape(term) + r"(?:す|し|さ)", text) is not None
-
-
-# A sentence saying that nothing of the kind happened: "no one was hurt", "will not lay off staff", けが人はなかった.
-_NONE = re.compile(r"\b(?:no one|nobody|none|no plans?|not\s+(?:lay|cut|reduce|fire|hire)|never)\b|(?:は|も)(?:い|出|あ)?(?:なかった|ない|ません)|"
-                   r"行わない|しない方針|考えていない|予定はない", re.I)
 
 
 # The topic a Japanese sentence opens on: the words before its first は (not inside a quotation).
@@ -270,10 +266,8 @@ class Reader:
         if self.question.yes_no:
             needed = max(needed, YES_NO_SHARE)
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
-        # "How many operators did it lay off?" is answered by "it will not lay off staff": none is a count too.
-        none = COUNT_QUESTION.search(self.question.text) is not None and _NONE.search(passage.text) is not None
-        supports = (named and share > needed and (answer_type_ok(self.question, passage.text, referent) or none)
-                    and tense_ok(self.question, passage.text))
+        answer_kind_ok = answer_type_ok(self.question, passage.text, referent) or answers_none(self.question, passage.text)
+        supports = named and share > needed and answer_kind_ok and tense_ok(self.question, passage.text)
         if self.asks_other and not _SAYS_OTHER.search(passage.text):
             supports = False
         if passage.lang == "ja" and names and not sentence_names and self._other_topic(passage.text):

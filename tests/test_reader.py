@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from assistants import assistant_over
 
-from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities, tense_ok
+from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
+from rag.tense import tense_ok
 from rag.assistant import Assistant
 from rag.lexicon import english_concepts, stem
 from rag.names import hepburn

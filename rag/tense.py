@@ -1,0 +1,32 @@
+"""Does a sentence speak of the time a question asks about? A question about what will or may happen is not
+answered by a report of what has happened.
+
+"When will the plant start making money?", "What will it be valued at in its next round?": such a question
+is not answered by "began shipping on March 3" or "was valued at $4.2bn in March". The sentence must speak
+of the future: a plan, a schedule, an expectation, or (in Japanese) a predicate that is not in the past
+tense. "could", "might", "likely", "expected to" ask what may happen ("How many could Sanwa end up
+using?") and are answered the same way ("could you" is a request).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.terms import JAPANESE
+from rag.question import Question
+
+_ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to|(?:could|might)(?! you\b)|likely|expected to)\b", re.I)
+_FUTURE_EN = re.compile(r"(?i:\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
+                        r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
+                        r"goal)\b|'ll\b)|\b(?:[Bb]y|[Ff]rom) (?:the end|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
+_FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|までに|将来|次の|次回|めど")
+_PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
+
+
+def tense_ok(question: Question, sentence: str) -> bool:
+    """Does the sentence speak of the future, when an English question asks what will happen?"""
+    if question.lang != "en" or not _ASKS_FUTURE.search(question.text):
+        return True
+    if JAPANESE.search(sentence):
+        return bool(_FUTURE_JA.search(sentence)) or not _PAST_JA.search(sentence)
+    return bool(_FUTURE_EN.search(sentence))

@@ -22,12 +22,14 @@ from rag.answer_kind import NUMBER, QUANTITY, amounts, typed
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.hedge_scope import asserted_text
+from rag.evidence_model import bundled_model, features
 from rag.support import Reader, Support
 from rag.wording import say
 
 CANDIDATES = 20  # passages considered, best first
 SPECULATION_SHARE = 0.25
 MAX_CITED = 3
+USE_EVIDENCE_MODEL = True
 
 
 def _is_fragment(passage: Passage) -> bool:
@@ -57,7 +59,7 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
                 document_frequency: Callable[[str], int], corpus_size: int) -> Answer:
     candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
     reader = Reader(question, document_frequency, corpus_size)
-    assessed = [reader.assess(p, documents[p.doc_id]) for p in candidates]
+    assessed = _second_opinion(question, reader, [reader.assess(p, documents[p.doc_id]) for p in candidates], documents)
     asked = {t for t in question.key_terms if NUMBER.match(t)}
     # A sentence that gives another number where the question puts one ("closed in 2021" for "closed in
     # 2019") does not answer it: it contradicts its premise (handled below).
@@ -88,6 +90,26 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])
+
+
+def _second_opinion(question: Question, reader: Reader, assessed: Sequence[Support],
+                    documents: Mapping[str, StoredDocument]) -> list[Support]:
+    """The reader's verdicts, corrected by the evidence model (rag.evidence_model) on asserted sentences:
+    one it accepts is dropped below the model's KEEP; if it accepts none, the likeliest at ADD or above
+    that passes every check but the share is taken. Speculative sentences keep the reader's verdict."""
+    if not USE_EVIDENCE_MODEL:
+        return list(assessed)
+    model = bundled_model()
+    rows = features(question, assessed, documents, len(reader.weights), len(reader.name_groups))
+    likely = model.probabilities(rows)
+    checked = [dataclasses.replace(s, supports=s.supports and (s.passage.speculative or p >= model.keep))
+               for s, p in zip(assessed, likely)]
+    if not any(s.supports for s in checked):
+        asserted = [i for i, s in enumerate(assessed) if not s.passage.speculative and s.fits]
+        best = max(asserted, key=lambda i: (likely[i], -i), default=None)  # a tie goes to the better retrieved
+        if best is not None and likely[best] >= model.add:
+            checked[best] = dataclasses.replace(checked[best], supports=True)
+    return checked
 
 
 def _clauses_assert(question: Question, reader: Reader, support: Support, documents: Mapping[str, StoredDocument]) -> bool:

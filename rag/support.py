@@ -130,6 +130,7 @@ class Support:
     supports: bool
     share: float  # weighted share of the asked attributes the sentence speaks to
     named: bool = False  # its context names every entity of the question
+    fits: bool = False  # every check but the share holds (names, kind of answer, tense, event, topic)
 
 
 class Reader:
@@ -261,20 +262,22 @@ class Reader:
         if any(not (sentence.speaks_of(t, across) or gives_measure(t, passage.text) or title.names(t)) for t in self.heads):
             named = False
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
-        if passage.sentence == _lead_sentence(doc):
+        if passage.sentence == lead_sentence(doc):
             needed = max(needed, LEAD_SHARE)
         if self.question.yes_no:
             needed = max(needed, YES_NO_SHARE)
         referent = before if _PERSONAL.search(passage.text) else ""  # "He also led …": named before
         answer_kind_ok = answer_type_ok(self.question, passage.text, referent) or answers_none(self.question, passage.text)
-        supports = named and share > needed and answer_kind_ok and tense_ok(self.question, passage.text)
+        # Every check but the share: what the evidence model (rag.evidence_model) may overrule is only how
+        # much of the question's wording a sentence says, never a name, a kind of answer or a tense.
+        fits = named and answer_kind_ok and tense_ok(self.question, passage.text)
         if self.asks_other and not _SAYS_OTHER.search(passage.text):
-            supports = False
+            fits = False
         if passage.lang == "ja" and names and not sentence_names and self._other_topic(passage.text):
-            supports = False
+            fits = False
         if not self.reports_event(passage):
-            supports = False
-        return Support(passage, supports, share, named)
+            fits = False
+        return Support(passage, fits and share > needed, share, named, fits)
 
     def reports_event(self, passage: Passage) -> bool:
         """Does the sentence speak of the event a Japanese when-question asks about (設立 in 何年に設立された)?"""
@@ -306,7 +309,7 @@ class Reader:
         return min(max(choice) - min(choice) for choice in itertools.product(*spots))
 
 
-def _lead_sentence(doc: StoredDocument) -> int:
+def lead_sentence(doc: StoredDocument) -> int:
     """The index of the article's first sentence that is not a heading."""
     return next((s.index for s in doc.sentences if s.kind != "heading"), 0)
 

@@ -4,7 +4,8 @@ No similarity threshold decides alone (measured: none separates answerable from 
 The reader (rag.support) says which retrieved sentences speak to what the question asks. Then the
 speculation tags of those sentences decide between answering and refusing (a tie goes to refusing), and
 two asserted sources giving different values of what a how-much/how-many/when question asks (in the
-same unit: rag.conflicts) make a conflict.
+same unit: rag.conflicts) make a conflict. A learned second opinion (rag.evidence_model) may drop an
+asserted sentence the reader accepts, or take one it passed over for its share alone.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ from rag.retrieval import Passage
 from rag.answer_kind import NUMBER, QUANTITY, amounts, typed
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
-from rag.hedge_scope import asserted_text
 from rag.evidence_model import bundled_model, features
+from rag.hedge_scope import asserted_text
 from rag.support import Reader, Support
 from rag.wording import say
 
 CANDIDATES = 20  # passages considered, best first
 SPECULATION_SHARE = 0.25
 MAX_CITED = 3
-USE_EVIDENCE_MODEL = True
+USE_EVIDENCE_MODEL = True  # False: the reader alone, as the model's worth is measured against
 
 
 def _is_fragment(passage: Passage) -> bool:

@@ -29,9 +29,8 @@ from eval.harness import Item, load_set
 from ingest.settings import with_store
 from ingest.store import Store
 from rag.assistant import Assistant, _checked
-from rag.decision import CANDIDATES, _is_fragment
+from rag.decision import CANDIDATES, read_candidates
 from rag.evidence_model import MODEL_FILE, EvidenceModel, features
-from rag.support import Reader
 
 SHOULD_ANSWER = frozenset({"answerable", "false_premise", "conflicting"})
 SHOULD_REFUSE = frozenset({"speculative", "unanswerable"})
@@ -65,9 +64,8 @@ def read_set(assistant: Assistant, name: str, items: list[Item]) -> list[Read]:
         question = _checked(item.question)
         vector = assistant.embedder.embed_queries([question.text])[0]
         passages = assistant.retriever.retrieve(question, vector, k=CANDIDATES)
-        candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
-        reader = Reader(question, index.document_frequency, len(index))
-        assessed = [reader.assess(p, assistant.documents[p.doc_id]) for p in candidates]
+        reader, assessed = read_candidates(question, passages, assistant.documents, index.document_frequency, len(index))
+        candidates = [s.passage for s in assessed]
         spans = []
         for doc_id, quote in item.evidence:
             at = assistant.documents[doc_id].text.find(quote)

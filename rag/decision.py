@@ -56,11 +56,20 @@ def decide(question: Question, passages: Sequence[Passage], documents: Mapping[s
                      opening="premise" if corrects else "answered")
 
 
+def read_candidates(question: Question, passages: Sequence[Passage], documents: Mapping[str, StoredDocument],
+                    document_frequency: Callable[[str], int], corpus_size: int) -> tuple[Reader, list[Support]]:
+    """The passages the decision considers (the first CANDIDATES that are not fragments), as the reader
+    assesses them. (The evidence model is fitted on exactly these: eval/train_evidence_model.py.)"""
+    reader = Reader(question, document_frequency, corpus_size)
+    candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
+    return reader, [reader.assess(p, documents[p.doc_id]) for p in candidates]
+
+
 def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapping[str, StoredDocument],
                 document_frequency: Callable[[str], int], corpus_size: int) -> Answer:
-    candidates = [p for p in passages if not _is_fragment(p)][:CANDIDATES]
-    reader = Reader(question, document_frequency, corpus_size)
-    assessed = _second_opinion(question, reader, [reader.assess(p, documents[p.doc_id]) for p in candidates], documents)
+    reader, read = read_candidates(question, passages, documents, document_frequency, corpus_size)
+    candidates = [s.passage for s in read]
+    assessed = _second_opinion(question, reader, read, documents)
     asked = {t for t in question.key_terms if NUMBER.match(t)}
     # A sentence that gives another number where the question puts one ("closed in 2021" for "closed in
     # 2019") does not answer it: it contradicts its premise (handled below).

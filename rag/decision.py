@@ -11,7 +11,6 @@ asserted sentence the reader accepts, or take one it passed over for its share a
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ingest.records import StoredDocument

@@ -240,7 +240,8 @@ def open_assistant(store_dir: Path, built_with: str, embedder: Embedder) -> Assi
 
     settings = bench_settings(store_dir)
     store = Store.open(settings, built_with, create=False)
-    stored_dim = len(store.chunks.get(limit=1, include=["embeddings"])["embeddings"][0])
+    some = next(c for c in store.chunks.by_lang.values() if c.count())
+    stored_dim = len(some.get(limit=1, include=["embeddings"])["embeddings"][0])
     if stored_dim != embedder.dim:
         raise SystemExit(f"bench_query: the store's vectors have {stored_dim} dimensions, the embedder {embedder.dim}")
     return Assistant(settings, store, embedder)

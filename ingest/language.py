@@ -10,6 +10,7 @@ _TAGS = {
     "ja": "ja", "jp": "ja", "jpn": "ja", "japanese": "ja", "日本語": "ja",
     "en": "en", "eng": "en", "english": "en", "英語": "en",
 }
+LANGUAGES = ("en", "ja")  # every document is read as one of these (normalise_language_tag, detect_language)
 
 
 def is_japanese_char(ch: str) -> bool:

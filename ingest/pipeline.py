@@ -150,6 +150,7 @@ def ingest_paths(
     paths = list(paths or []) or [bundled_corpus_dir()]
     report = IngestReport(store=_store_label(settings))
     store = Store.open(settings, embedder.name, rebuild=rebuild)
+    report.upgraded_records = store.upgraded_records
     report.recovered_chunks = store.recover()
     files, skipped = find_inputs(paths)
     report.skipped += [(str(p), reason) for p, reason in skipped]

@@ -10,31 +10,24 @@ Measured on the bundled eval set (eval/QUESTIONS.md), which decided this design:
 - BM25 (Sudachi terms) adds candidate chunks and a small share of the chunk score: plain reciprocal-rank
   fusion was worse than dense alone.
 
-Dense candidates are the nearest chunks and sentences *per language*. Chroma's metadata filter
-(``where={"lang": ...}``) gives them, but costs 0.5-1.2 s per query at 100k chunks / 500k sentences
-(retrieval took 2.9 s a question there; eval/bench_query.py), so it is only the last resort: one
-unfiltered query ranks SEARCH_DEPTH records (the whole collection, exactly, when it is that small); a
-language with too few among them (a question's pull toward its own language can push the other one out
-entirely) is searched with the question moved into that language's region (toward its centroid, away from
-the others'), the hits rescored with the question itself; pushed further once if that finds too few, and
-only then filtered. At 100k chunks this finds more of the exact per-language nearest records than
-Chroma's filtered search (HNSW with a filter is approximate too): recall .88 vs .86 for chunks, .78 vs .63
-for sentences, and retrieval takes ~60 ms. The sentence search runs beside the chunk search.
+Dense candidates are the nearest chunks and sentences *of each language*: the store keeps each
+language's records in a collection of its own (ingest/store.py), so each is one k-nearest search. (A single
+collection needed a deep unfiltered search, then a second one with the question moved toward the short
+language, its vectors read back and rescored: ~120 ms at 100k chunks / 500k sentences, finding .89 of each
+language's exact nearest chunks and .77 of its sentences; Chroma's metadata filter took 0.8-2.2 s.)
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ingest.keyword_index import KeywordIndex
 from ingest.records import StoredDocument, StoredSentence
-from ingest.store import Store, parse_chunk_id, sentence_id
+from ingest.store import RecordFamily, Store, parse_chunk_id, sentence_id
 from ingest.terms import terms
 from rag.question import Question
 
@@ -44,10 +37,7 @@ BM25_CHUNKS = 8
 CHUNK_WEIGHT = 0.5
 BM25_WEIGHT = 0.05
 LATIN_TERM_WEIGHT = 0.1
-SEARCH_DEPTH = 400  # records ranked by the unfiltered query (~5 ms at 500k sentences)
-CROSS_DEPTH = 700  # records ranked by the moved query, vectors included (~20 ms at 500k)
-CROSS_PUSH = (0.5, 1.5)  # how far past the midpoint between the languages the question is moved, per try
-_SEARCH_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="konkyo-search")
+SEARCH_SPARE = 2.0  # a language's search asks for this many times k records: room for uncommitted ones
 
 
 @dataclass(frozen=True)
@@ -95,10 +85,8 @@ class Retriever:
 
     def retrieve(self, question: Question, query_vector: np.ndarray, k: int = 10) -> list[Passage]:
         bias = {lang: float(query_vector @ centroid) for lang, centroid in self.centroids.items()}
-        # The sentence search runs beside the chunk search: Chroma releases the GIL while it searches.
-        sentence_search = _SEARCH_THREADS.submit(self._sentence_hits, query_vector)
+        sentence_cos = self._sentence_hits(query_vector)
         chunk_scores = self._chunk_scores(question, query_vector, bias)
-        sentence_cos = sentence_search.result()
         # Every sentence of the best chunks is a candidate too: the answer may sit beside the best match.
         best_chunks = sorted(chunk_scores, key=chunk_scores.get, reverse=True)[:5]  # type: ignore[arg-type]
         wanted = {key for cid in best_chunks for key in self._chunk_sentences(cid)} - sentence_cos.keys()
@@ -127,45 +115,21 @@ class Retriever:
     def _lang(self, chunk_id: str) -> str:
         return self.documents[parse_chunk_id(chunk_id)[0]].lang
 
-    def _nearest(self, collection: Any, query_vector: np.ndarray, k: int) -> dict[str, list[tuple[str, float]]]:
+    def _nearest(self, family: RecordFamily, query_vector: np.ndarray, k: int) -> dict[str, list[tuple[str, float]]]:
         """The ``k`` committed records of each language nearest the question, as (id, cosine), nearest first."""
-        got = collection.query(query_embeddings=[query_vector.tolist()], n_results=SEARCH_DEPTH, include=["distances"])
-        ids = got["ids"][0]
-        hits = self._per_language(ids, 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k, self.centroids)
-        if len(ids) < SEARCH_DEPTH:  # the whole collection was ranked: nothing further to find
-            return hits
-        for lang, found in hits.items():
-            if len(found) < k:
-                hits[lang] = self._nearest_in(collection, lang, query_vector, k)
-        return hits
-
-    def _nearest_in(self, collection: Any, lang: str, query_vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        """Nearest records of one language that the unfiltered query did not reach."""
-        for push in CROSS_PUSH:
-            moved = self._moved(query_vector, lang, push)
-            got = collection.query(query_embeddings=[moved.tolist()], n_results=CROSS_DEPTH, include=["embeddings"])
-            rows = [(rid, v) for rid, v in zip(got["ids"][0], got["embeddings"][0]) if v is not None]  # None: deleted meanwhile
-            if rows:
-                cos = np.asarray([v for _, v in rows], dtype=np.float64) @ query_vector  # rescored with the question
-                order = np.argsort(-cos, kind="stable")
-                found = self._per_language([rows[i][0] for i in order], cos[order], k, (lang,))[lang]
-                if len(found) >= k:
-                    return found
-        # Exact, but slow on a large store.
-        got = collection.query(query_embeddings=[query_vector.tolist()], n_results=k, where={"lang": lang},
-                               include=["distances"])
-        return self._per_language(got["ids"][0], 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k, (lang,))[lang]
-
-    def _moved(self, query_vector: np.ndarray, lang: str, push: float) -> np.ndarray:
-        """The question shifted along (lang's centroid - the other languages'): by at least one shift, and by
-        ``push`` past the point where it is as near ``lang``'s centroid as the others' (an HNSW search that
-        starts nearer the other language mostly stays there)."""
-        others = [c for other, c in self.centroids.items() if other != lang]
-        if not others:
-            return query_vector
-        shift = self.centroids[lang] - np.mean(others, axis=0)
-        midpoint = float(query_vector @ -shift) / max(float(shift @ shift), 1e-12)
-        return query_vector + max(1.0, midpoint + push) * shift
+        out: dict[str, list[tuple[str, float]]] = {}
+        for lang in self.centroids:  # the languages that have documents
+            depth = int(k * SEARCH_SPARE)
+            while True:
+                got = family.partition(lang).query(query_embeddings=[query_vector.tolist()], n_results=depth,
+                                                   include=["distances"])
+                ids = got["ids"][0]
+                out[lang] = self._per_language(ids, 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k,
+                                               (lang,))[lang]
+                if len(out[lang]) >= k or len(ids) < depth:  # enough, or the whole collection was ranked
+                    break
+                depth *= 4  # an ingest is writing a new version beside the committed one
+        return out
 
     def _per_language(self, ids: Sequence[str], cosines: np.ndarray, k: int,
                       langs: Iterable[str]) -> dict[str, list[tuple[str, float]]]:

@@ -79,62 +79,70 @@ def test_real_assistant_answers_from_it(built: tuple[Path, dict, HashEmbedder], 
         assert text[citation.char_start : citation.char_end] == citation.quote
 
 
-# -- retrieval without Chroma's metadata filter (rag/retrieval.py), on the generated store -----------------
+# -- per-language search (rag/retrieval.py, ingest/store.py), on the generated store -------------------------
 
 
-def _exact_nearest(collection, assistant, query_vector: np.ndarray, k: int) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    got = collection.get(include=["embeddings", "metadatas"])
+def _exact_nearest(family, assistant, query_vector: np.ndarray, k: int) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {lang: [rid for rid, _ in hits] for lang, hits in _exact_hits(family, assistant, query_vector, k).items()}
+
+
+def _exact_hits(family, assistant, query_vector: np.ndarray, k: int) -> dict[str, list[tuple[str, float]]]:  # type: ignore[no-untyped-def]
+    """Each language's k committed records nearest the question, by brute force."""
+    got = family.get(include=["embeddings", "metadatas"])
     cosines = np.asarray(got["embeddings"]) @ query_vector
-    out: dict[str, list[str]] = {lang: [] for lang in assistant.retriever.centroids}
+    out: dict[str, list[tuple[str, float]]] = {lang: [] for lang in assistant.retriever.centroids}
     for i in np.argsort(-cosines, kind="stable"):
         lang = got["metadatas"][i]["lang"]
-        if len(out[lang]) < k:
-            out[lang].append(got["ids"][i])
+        if len(out[lang]) < k and assistant.retriever._committed(got["ids"][i]):
+            out[lang].append((got["ids"][i], float(cosines[i])))
     return out
 
 
-@pytest.mark.parametrize("cross_depth", [10_000, 1], ids=["moved-question", "filtered-fallback"])
-def test_per_language_search_beyond_the_unfiltered_depth(built: tuple[Path, dict, HashEmbedder],
-                                                         monkeypatch: pytest.MonkeyPatch, cross_depth: int) -> None:
-    """An unfiltered query of 8 records cannot hold 8 chunks of each language: the short language is searched
-    with the moved question (deep enough here to rank every chunk) or, when that finds too few, with
-    Chroma's filter; either way its exact nearest chunks come back."""
+def _same_cosines(got: dict[str, list[tuple[str, float]]], exact: dict[str, list[tuple[str, float]]]) -> bool:
+    """Ties (the hash embedder gives many equal cosines) may come back in any order: compare the cosines
+    (Chroma's are float32)."""
+    return got.keys() == exact.keys() and all(
+        len(got[lang]) == len(exact[lang])
+        and np.allclose([c for _, c in got[lang]], [c for _, c in exact[lang]], atol=1e-4) for lang in got)
+
+
+def test_each_languages_nearest_records_are_found(built: tuple[Path, dict, HashEmbedder]) -> None:
+    store_dir, marker, hasher = built
+    assistant = open_assistant(store_dir, marker["embedder"], hasher)
+    for family, k in ((assistant.store.chunks, 8), (assistant.store.sentences, 25)):
+        for question in ("Who led the Omni team?", "オムニチームを率いたのは誰?", "GPT-4o"):
+            vector = hasher.embed_queries([question])[0]
+            got = assistant.retriever._nearest(family, vector, k)
+            assert {lang: [rid for rid, _ in hits] for lang, hits in got.items()} == _exact_nearest(family, assistant, vector, k)
+            for hits in got.values():
+                assert [cos for _, cos in hits] == sorted((cos for _, cos in hits), reverse=True)
+
+
+def test_uncommitted_records_do_not_take_a_languages_places(built: tuple[Path, dict, HashEmbedder],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """While an ingest writes a document's new version, its records sit beside the committed ones, nearest
+    the question too; the search goes deeper until it has k committed records."""
     import rag.retrieval as retrieval
 
     store_dir, marker, hasher = built
     assistant = open_assistant(store_dir, marker["embedder"], hasher)
-    monkeypatch.setattr(retrieval, "SEARCH_DEPTH", 8)
-    monkeypatch.setattr(retrieval, "CROSS_DEPTH", cross_depth)
-    filtered: list[object] = []
-    real_query = assistant.store.chunks.query
-    monkeypatch.setattr(assistant.store.chunks, "query",
-                        lambda **kw: filtered.append(kw.get("where")) or real_query(**kw))
-    for question in ("Who led the Omni team?", "オムニチームを率いたのは誰?"):
-        vector = hasher.embed_queries([question])[0]
-        got = assistant.retriever._nearest(assistant.store.chunks, vector, 8)
-        exact = _exact_nearest(assistant.store.chunks, assistant, vector, 8)
-        assert {lang: [cid for cid, _ in hits] for lang, hits in got.items()} == exact
-        assert assistant.retrieve(question)
-    assert any(filtered) == (cross_depth == 1)  # the filter ran only as the fallback
+    vector = hasher.embed_queries(["Who led the Omni team?"])[0]
+    exact = _exact_nearest(assistant.store.chunks, assistant, vector, 8)
+    en = assistant.store.chunks.partition("en")
+    got = en.get(ids=exact["en"], include=["embeddings", "metadatas"])
+    shadows = [rid.replace(rid.split("#")[1], "f" * 16) for rid in got["ids"]]  # a hash no document has
+    en.add(ids=shadows, embeddings=[list(map(float, v)) for v in got["embeddings"]], metadatas=got["metadatas"])
+    try:
+        monkeypatch.setattr(retrieval, "SEARCH_SPARE", 1.0)  # the first search holds only the shadows
+        found = assistant.retriever._nearest(assistant.store.chunks, vector, 8)
+        assert [rid for rid, _ in found["en"]] == exact["en"]
+        assert all(assistant.retriever._committed(rid) for hits in found.values() for rid, _ in hits)
+    finally:
+        en.delete(ids=shadows)
 
 
-def test_shallow_search_finds_sentences_of_both_languages(built: tuple[Path, dict, HashEmbedder],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import rag.retrieval as retrieval
-
-    store_dir, marker, hasher = built
-    assistant = open_assistant(store_dir, marker["embedder"], hasher)
-    monkeypatch.setattr(retrieval, "SEARCH_DEPTH", 20)  # fewer than the 25 asked per language
-    hits = assistant.retriever._nearest(assistant.store.sentences, hasher.embed_queries(["GPT-4o"])[0], 25)
-    assert {lang: len(found) for lang, found in hits.items()} == {"ja": 25, "en": 25}
-    for found in hits.values():
-        assert [cos for _, cos in found] == sorted((cos for _, cos in found), reverse=True)
-
-
-def test_shallow_search_on_both_store_backends(store_settings, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    """On either backend (the sentence search runs in a second thread), a search whose unfiltered query ranks
-    only 8 records gives the same passages: the moved question ranks the whole small store, rescored exactly."""
-    import rag.retrieval as retrieval
+def test_search_on_both_store_backends(store_settings) -> None:  # type: ignore[no-untyped-def]
+    """Embedded or behind `chroma run`, each language's search finds its exact nearest records."""
     from ingest.pipeline import ingest_paths
     from ingest.store import Store
     from rag.assistant import Assistant
@@ -142,7 +150,8 @@ def test_shallow_search_on_both_store_backends(store_settings, monkeypatch: pyte
     assert ingest_paths(None, store_settings).ok
     embedder = HashEmbedder()
     assistant = Assistant(store_settings, Store.open(store_settings, embedder.name, create=False), embedder)
-    deep = [(p.doc_id, p.sentence) for p in assistant.retrieve("Who led the Omni team?")]
-    monkeypatch.setattr(retrieval, "SEARCH_DEPTH", 8)
-    shallow = assistant.retrieve("Who led the Omni team?")
-    assert [(p.doc_id, p.sentence) for p in shallow] == deep
+    vector = embedder.embed_queries(["Who led the Omni team?"])[0]
+    for family, k in ((assistant.store.chunks, 8), (assistant.store.sentences, 25)):
+        got = assistant.retriever._nearest(family, vector, k)
+        assert _same_cosines(got, _exact_hits(family, assistant, vector, k))
+    assert assistant.retrieve("Who led the Omni team?")

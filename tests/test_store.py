@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest.errors import StoreError
@@ -171,3 +172,89 @@ def test_whole_collection_reads_come_in_pages(store_settings: Settings, monkeypa
     assert store.count_chunks() > 7 * 3  # several pages, and a last partial one
     assert (store.chunk_terms(), store.document_states(), [d.doc_id for d in store.documents_all()]) == whole
     assert store.recover() == 0
+
+
+# -- one collection per language, and stores of the earlier layout ----------------------------------------
+
+
+def _records(store: Store) -> dict[str, tuple]:
+    """Every vector record: id -> (family, metadata, text, vector)."""
+    out = {}
+    for family_name, family in (("chunks", store.chunks), ("sentences", store.sentences)):
+        got = family.get(include=["metadatas", "documents", "embeddings"])
+        for rid, meta, text, vector in zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"]):
+            out[rid] = (family_name, meta, text, np.asarray(vector, dtype=np.float64))
+    return out
+
+
+def _same_records(a: dict[str, tuple], b: dict[str, tuple]) -> bool:
+    """Same records; vectors equal to float32 precision (Chroma may renormalise a cosine vector it is given)."""
+    return a.keys() == b.keys() and all(
+        a[k][:3] == b[k][:3] and np.allclose(a[k][3], b[k][3], atol=1e-6) for k in a)
+
+
+def test_records_live_in_their_documents_language_collection(store_settings: Settings) -> None:
+    assert ingest_paths(None, store_settings).ok
+    store = _open(store_settings)
+    for family in (store.chunks, store.sentences):
+        assert set(family.by_lang) == {"en", "ja"}
+        for lang, collection in family.by_lang.items():
+            metas = collection.get(include=["metadatas"])["metadatas"]
+            assert metas and {m["lang"] for m in metas} == {lang}
+        assert family.count() == sum(c.count() for c in family.by_lang.values())
+
+
+def _to_earlier_layout(settings: Settings) -> None:
+    """Rewrite a store the way konkyo wrote it before: one chunk and one sentence collection."""
+    from ingest.store import _client
+
+    client = _client(settings)
+    prefix = settings.store.collection_prefix
+    for family in ("chunks", "sentences"):
+        parts = [client.get_collection(f"{prefix}_{family}_{lang}") for lang in ("en", "ja")]
+        single = client.create_collection(f"{prefix}_{family}", configuration={"hnsw": {"space": "cosine"}},
+                                          metadata=parts[0].metadata, embedding_function=None)
+        for part in parts:
+            got = part.get(include=["metadatas", "documents", "embeddings"])
+            single.add(ids=got["ids"], metadatas=got["metadatas"], documents=got["documents"],
+                       embeddings=[list(map(float, v)) for v in got["embeddings"]])
+            client.delete_collection(part.name)
+
+
+def test_an_earlier_store_is_upgraded_by_the_next_ingest_without_re_embedding(store_settings: Settings) -> None:
+    ingest_paths(None, store_settings)
+    before = _records(_open(store_settings))
+    _to_earlier_layout(store_settings)
+    with pytest.raises(StoreError) as err:  # a reader does not write; it says what will
+        _open(store_settings)
+    assert "konkyo ingest" in str(err.value) and "\n" not in str(err.value)
+    report = ingest_paths(None, store_settings)
+    assert report.ok and report.upgraded_records == len(before) and report.chunks_written == 0
+    assert len(report.unchanged) == 7 and "upgraded the store" in report.summary()
+    assert _same_records(_records(_open(store_settings)), before)
+    assert ingest_paths(None, store_settings).upgraded_records == 0
+
+
+def test_an_upgrade_killed_half_way_is_finished_by_the_next_ingest(store_settings: Settings,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.store as store_module
+
+    ingest_paths(None, store_settings)
+    before = _records(_open(store_settings))
+    _to_earlier_layout(store_settings)
+    real_upsert, calls = store_module._upsert, []
+
+    def dies_on_the_third_write(collection, parts):  # type: ignore[no-untyped-def]
+        calls.append(collection.name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_upsert(collection, parts)
+
+    monkeypatch.setattr(store_module, "_upsert", dies_on_the_third_write)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(None, store_settings)
+    with pytest.raises(StoreError, match="konkyo ingest"):
+        _open(store_settings)  # still the earlier layout: nothing was deleted
+    monkeypatch.setattr(store_module, "_upsert", real_upsert)
+    assert ingest_paths(None, store_settings).ok
+    assert _same_records(_records(_open(store_settings)), before)

@@ -1,7 +1,7 @@
 """Query-latency benchmark: p50/p95 of `Assistant.ask` on the bundled corpus and on a generated store of
 at least 100,000 chunks, and the time from process start to the first answer.
 
-    python -m eval.bench_query [--chunks 100000] [--cache DIR] [--quick] [--rebuild]
+    python -m eval.bench_query [--chunks 100000] [--cache DIR] [--quick] [--rebuild] [--recall]
 
 Targets on the 2-core build machine: at 100,000 chunks p50 <= 100 ms and p95 <= 250 ms (embedding the
 question + retrieval + decision); `konkyo ask` answers within 3 s of process start on the bundled corpus.
@@ -277,6 +277,36 @@ def measure_latency(assistant: Assistant, questions: Sequence[str], passes: int)
     return out
 
 
+def search_recall(assistant: Assistant, questions: Sequence[str]) -> dict[str, float]:
+    """Of each language's k nearest committed records (by brute force over every stored vector), the share
+    that retrieval's per-language search finds, per family: what HNSW's approximation costs."""
+    from ingest.store import read_pages
+    from rag.retrieval import CHUNKS_PER_LANGUAGE, SENTENCES_PER_LANGUAGE
+
+    retriever = assistant.retriever
+    vectors = assistant.embedder.embed_queries(list(questions)).astype(np.float32)
+    out = {}
+    for name, family, k in (("chunks", assistant.store.chunks, CHUNKS_PER_LANGUAGE),
+                            ("sentences", assistant.store.sentences, SENTENCES_PER_LANGUAGE)):
+        found = total = 0
+        for lang in retriever.centroids:
+            ids: list[str] = []
+            cosines = []
+            for page in read_pages(family.partition(lang), ["embeddings"]):
+                ids += page["ids"]
+                cosines.append(np.asarray(page["embeddings"], dtype=np.float32) @ vectors.T)
+            committed = np.asarray([retriever._committed(i) for i in ids])
+            by_question = np.concatenate(cosines)[committed]
+            ids = [i for i, ok in zip(ids, committed) if ok]
+            for q, vector in enumerate(vectors):
+                exact = {ids[i] for i in np.argsort(-by_question[:, q])[:k]}
+                got = retriever._nearest(family, vector.astype(np.float64), k)[lang]
+                found += len(exact & {rid for rid, _ in got})
+                total += len(exact)
+        out[name] = round(found / max(total, 1), 3)
+    return out
+
+
 def store_row(name: str, assistant: Assistant, open_seconds: float, latency: dict) -> dict:
     store = assistant.store
     return {"store": name, "documents": len(assistant.documents), "chunks": store.count_chunks(),
@@ -340,6 +370,11 @@ def print_report(rows: list[dict], marker: dict, built_now: bool, disk: float, f
     print(f"first answer (konkyo ask \"{FIRST_QUESTION}\", bundled store, {first['runs']} fresh processes): "
           f"median {first['answer_median_s']} s to the answer {first['answer_s']}, {first['exit_median_s']} s to exit, "
           f"peak RSS {first['peak_rss_mb']:.0f} MB")
+    for row in rows:
+        if "search_recall" in row:
+            recall = row["search_recall"]
+            print(f"search recall, {row['store']} store (each language's nearest records, against brute force): "
+                  f"chunks {recall['chunks']}, sentences {recall['sentences']}")
     big = rows[-1]
     checks = [
         (f"p50 at {big['chunks']:,} chunks", big["total_p50_ms"], TARGET_P50_MS, "ms"),
@@ -362,6 +397,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the stores are built and kept")
     parser.add_argument("--quick", action="store_true", help="one timed pass and one first-answer run")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the generated store even if complete")
+    parser.add_argument("--recall", action="store_true",
+                        help="also measure the per-language search against brute force (reads every vector)")
     parser.add_argument("--out", type=Path, default=Path("eval/out"))
     args = parser.parse_args()
     from ingest.offline import make_offline
@@ -378,6 +415,8 @@ def main() -> None:
         started = time.perf_counter()
         assistant = open_assistant(store_dir, built_with, embedder)
         rows.append(store_row(name, assistant, time.perf_counter() - started, measure_latency(assistant, questions, passes)))
+        if args.recall:
+            rows[-1]["search_recall"] = search_recall(assistant, questions)
         del assistant
     load = (load_before, os.getloadavg()[0])
     print_report(rows, marker, built_now, disk_mb(generated_dir), first, args.chunks, load)

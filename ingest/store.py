@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -131,11 +131,12 @@ class RecordFamily:
         return sum(int(c.count()) for c in self.by_lang.values())
 
     def get(self, *, ids: Sequence[str] | None = None, where: Mapping[str, Any] | None = None,
-            include: Sequence[str] = ("metadatas",)) -> dict[str, list[Any]]:
-        """The records of every language that match, as one Chroma-style result (``ids`` and the
-        ``include``d fields). No ``limit``/``offset``: pages are per collection (``_read_all``)."""
+            include: Sequence[str] = ("metadatas",), langs: Iterable[str] | None = None) -> dict[str, list[Any]]:
+        """The records that match, of every language or of ``langs``, as one Chroma-style result (``ids``
+        and the ``include``d fields). No ``limit``/``offset``: pages are per collection (``_read_all``)."""
         out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
-        for collection in self.by_lang.values():
+        wanted = set(self.by_lang if langs is None else langs)
+        for collection in (c for lang, c in self.by_lang.items() if lang in wanted):
             got = collection.get(ids=list(ids) if ids is not None else None, where=where, include=list(include))
             out["ids"] += got["ids"]
             for field in include:
@@ -350,7 +351,7 @@ def upgrade_single_collections(client: Any, prefix: str, embedder_name: str) -> 
         targets = {lang: client.get_or_create_collection(
             f"{name}_{lang}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
             metadata={"embedder": built_with or embedder_name, "schema": SCHEMA_VERSION}) for lang in LANGUAGES}
-        for page in _read_pages(source, ["embeddings", "metadatas", "documents"]):
+        for page in read_pages(source, ["embeddings", "metadatas", "documents"]):
             records = Records(list(page["ids"]), list(page["documents"]), list(page["metadatas"]),
                               np.asarray(page["embeddings"], dtype=np.float32))
             for lang, target in targets.items():
@@ -369,12 +370,13 @@ READ_PAGE = 5_000
 
 def _read_all(collection: Any, include: list[str]) -> Iterator[tuple[str, dict[str, Any], str | None]]:
     """(id, metadata, document) of every record, page by page."""
-    for got in _read_pages(collection, include):
+    for got in read_pages(collection, include):
         documents = got.get("documents") or [None] * len(got["ids"])
         yield from zip(got["ids"], got["metadatas"] or [{}] * len(got["ids"]), documents)
 
 
-def _read_pages(collection: Any, include: list[str]) -> Iterator[dict[str, Any]]:
+def read_pages(collection: Any, include: list[str]) -> Iterator[dict[str, Any]]:
+    """Every record of one Chroma collection, READ_PAGE at a time, as Chroma's get results."""
     offset = 0
     while True:
         got = collection.get(include=include, limit=READ_PAGE, offset=offset)

@@ -19,9 +19,13 @@ language's exact nearest chunks and .77 of its sentences; Chroma's metadata filt
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -38,6 +42,11 @@ CHUNK_WEIGHT = 0.5
 BM25_WEIGHT = 0.05
 LATIN_TERM_WEIGHT = 0.1
 SEARCH_SPARE = 2.0  # a language's search asks for this many times k records: room for uncommitted ones
+# ...and for at least this many: HNSW looks at max(ef_search, n_results) candidates, and with Chroma's
+# ef_search (100) it finds .64 of a language's 25 nearest sentences at 500k sentences (eval/bench_query.py).
+SEARCH_BREADTH = 400
+_SEARCH_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="konkyo-search")
+_LANGUAGE_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="konkyo-search-language")
 
 
 @dataclass(frozen=True)
@@ -85,8 +94,9 @@ class Retriever:
 
     def retrieve(self, question: Question, query_vector: np.ndarray, k: int = 10) -> list[Passage]:
         bias = {lang: float(query_vector @ centroid) for lang, centroid in self.centroids.items()}
-        sentence_cos = self._sentence_hits(query_vector)
+        sentence_search = _SEARCH_THREADS.submit(self._sentence_hits, query_vector)
         chunk_scores = self._chunk_scores(question, query_vector, bias)
+        sentence_cos = sentence_search.result()
         # Every sentence of the best chunks is a candidate too: the answer may sit beside the best match.
         best_chunks = sorted(chunk_scores, key=chunk_scores.get, reverse=True)[:5]  # type: ignore[arg-type]
         wanted = {key for cid in best_chunks for key in self._chunk_sentences(cid)} - sentence_cos.keys()
@@ -104,7 +114,7 @@ class Retriever:
             sentence = doc.sentences[index]
             centred = cos - bias.get(doc.lang, 0.0)
             chunk = by_sentence.get((doc_id, index), floor.get(doc.lang, 0.0))
-            bonus = len(latin & set(terms(doc.sentence_text(sentence)))) / len(latin) if latin else 0.0
+            bonus = len(latin & latin_terms(doc.sentence_text(sentence))) / len(latin) if latin else 0.0
             score = centred + CHUNK_WEIGHT * chunk + LATIN_TERM_WEIGHT * bonus
             passages.append(_passage(doc, sentence, score))
         passages.sort(key=lambda p: (-p.score, p.doc_id, p.sentence))
@@ -117,19 +127,19 @@ class Retriever:
 
     def _nearest(self, family: RecordFamily, query_vector: np.ndarray, k: int) -> dict[str, list[tuple[str, float]]]:
         """The ``k`` committed records of each language nearest the question, as (id, cosine), nearest first."""
-        out: dict[str, list[tuple[str, float]]] = {}
-        for lang in self.centroids:  # the languages that have documents
-            depth = int(k * SEARCH_SPARE)
-            while True:
-                got = family.partition(lang).query(query_embeddings=[query_vector.tolist()], n_results=depth,
-                                                   include=["distances"])
-                ids = got["ids"][0]
-                out[lang] = self._per_language(ids, 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k,
-                                               (lang,))[lang]
-                if len(out[lang]) >= k or len(ids) < depth:  # enough, or the whole collection was ranked
-                    break
-                depth *= 4  # an ingest is writing a new version beside the committed one
-        return out
+        searches = {lang: _LANGUAGE_THREADS.submit(self._nearest_of, family.partition(lang), lang, query_vector, k)
+                    for lang in self.centroids}  # the languages that have documents
+        return {lang: search.result() for lang, search in searches.items()}
+
+    def _nearest_of(self, collection: Any, lang: str, query_vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        depth = max(int(k * SEARCH_SPARE), SEARCH_BREADTH)
+        while True:
+            got = collection.query(query_embeddings=[query_vector.tolist()], n_results=depth, include=["distances"])
+            ids = got["ids"][0]
+            found = self._per_language(ids, 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k, (lang,))[lang]
+            if len(found) >= k or len(ids) < depth:  # enough, or the whole collection was ranked
+                return found
+            depth *= 4  # an ingest is writing a new version beside the committed one
 
     def _per_language(self, ids: Sequence[str], cosines: np.ndarray, k: int,
                       langs: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
@@ -153,7 +163,8 @@ class Retriever:
         nearest = [hit for found in self._nearest(self.store.chunks, query_vector, CHUNKS_PER_LANGUAGE).values()
                    for hit in found]
         if nearest:  # spans are in the metadata, read for these few only
-            got = self.store.chunks.get(ids=[cid for cid, _ in nearest], include=["metadatas"])
+            got = self.store.chunks.get(ids=[cid for cid, _ in nearest], include=["metadatas"],
+                                        langs={self._lang(cid) for cid, _ in nearest})
             metas = dict(zip(got["ids"], got["metadatas"]))
             for cid, c in nearest:
                 if self._remember_span(cid, metas.get(cid)):
@@ -161,7 +172,8 @@ class Retriever:
         bm25 = dict(self.keyword_index.search(list(question.key_terms), k=BM25_CHUNKS)) if question.key_terms else {}
         missing = [cid for cid in bm25 if cid not in cos and self._committed(cid)]
         if missing:
-            got = self.store.chunks.get(ids=missing, include=["embeddings", "metadatas"])
+            got = self.store.chunks.get(ids=missing, include=["embeddings", "metadatas"],
+                                        langs={self._lang(cid) for cid in missing})
             for cid, vector, meta in zip(got["ids"], got["embeddings"], got["metadatas"]):
                 if vector is not None and self._remember_span(cid, meta):
                     cos[cid] = float(np.asarray(vector) @ query_vector)
@@ -192,9 +204,19 @@ class Retriever:
         if not keys:
             return {}
         ids = {sentence_id(d, self.documents[d].doc_hash, i): (d, i) for d, i in keys}
-        got = self.store.sentences.get(ids=list(ids), include=["embeddings"])
+        got = self.store.sentences.get(ids=list(ids), include=["embeddings"],
+                                       langs={self.documents[d].lang for d, _ in keys})
         return {ids[sid]: float(np.asarray(vector) @ query_vector)
                 for sid, vector in zip(got["ids"], got["embeddings"]) if vector is not None}
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def latin_terms(text: str) -> set[str]:
+    """The Latin-script terms of ``text``: its terms once everything but ASCII is blanked, so Japanese
+    text is not sent through Sudachi (a tenth of retrieval's time at 100k chunks)."""
+    return set(terms(_NOT_ASCII.sub(" ", unicodedata.normalize("NFKC", text))))
 
 
 def sentence_index(record_id: str) -> int:

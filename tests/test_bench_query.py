@@ -118,6 +118,20 @@ def test_each_languages_nearest_records_are_found(built: tuple[Path, dict, HashE
                 assert [cos for _, cos in hits] == sorted((cos for _, cos in hits), reverse=True)
 
 
+def test_search_recall_is_measured_against_brute_force(built: tuple[Path, dict, HashEmbedder],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from eval.bench_query import search_recall
+
+    store_dir, marker, hasher = built
+    assistant = open_assistant(store_dir, marker["embedder"], hasher)
+    questions = ["Who led the Omni team?", "オムニチームを率いたのは誰?"]
+    assert search_recall(assistant, questions) == {"chunks": 1.0, "sentences": 1.0}  # a small store is ranked whole
+    real = assistant.retriever._nearest
+    monkeypatch.setattr(assistant.retriever, "_nearest",  # a search that loses each language's nearest record
+                        lambda family, vector, k: {lang: hits[1:] for lang, hits in real(family, vector, k + 1).items()})
+    assert search_recall(assistant, questions) == {"chunks": round(7 / 8, 3), "sentences": round(24 / 25, 3)}
+
+
 def test_uncommitted_records_do_not_take_a_languages_places(built: tuple[Path, dict, HashEmbedder],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """While an ingest writes a document's new version, its records sit beside the committed ones, nearest

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ingest.keyword_index import KeywordIndex
 from ingest.terms import terms
+from rag.retrieval import latin_terms
 
 
 def test_japanese_terms_are_morphemes_without_particles() -> None:
@@ -27,6 +28,13 @@ def test_latin_words_in_japanese_text_match_the_english_form() -> None:
 
 def test_full_width_forms_match_ascii() -> None:
     assert "gpt-4o" in terms("ＧＰＴ－４ｏとは何か")
+
+
+def test_latin_terms_are_the_latin_script_terms_without_the_japanese() -> None:
+    text = "ＧＰＴ-4oは2024年5月に公開され、OpenAIのチームが開発した。"
+    assert latin_terms(text) == {"gpt-4o", "2024", "5", "openai"}
+    assert latin_terms(text) < set(terms(text))  # the Japanese morphemes are not read for it
+    assert latin_terms("オムニチームを率いた。") == set()
 
 
 def test_bm25_ranks_and_drops_chunks_with_no_shared_term(tmp_path: Path) -> None:

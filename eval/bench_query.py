@@ -277,36 +277,6 @@ def measure_latency(assistant: Assistant, questions: Sequence[str], passes: int)
     return out
 
 
-def search_recall(assistant: Assistant, questions: Sequence[str]) -> dict[str, float]:
-    """Of each language's k nearest committed records (by brute force over every stored vector), the share
-    that retrieval's per-language search finds, per family: what HNSW's approximation costs."""
-    from ingest.store import read_pages
-    from rag.retrieval import CHUNKS_PER_LANGUAGE, SENTENCES_PER_LANGUAGE
-
-    retriever = assistant.retriever
-    vectors = assistant.embedder.embed_queries(list(questions)).astype(np.float32)
-    out = {}
-    for name, family, k in (("chunks", assistant.store.chunks, CHUNKS_PER_LANGUAGE),
-                            ("sentences", assistant.store.sentences, SENTENCES_PER_LANGUAGE)):
-        found = total = 0
-        for lang in retriever.centroids:
-            ids: list[str] = []
-            cosines = []
-            for page in read_pages(family.partition(lang), ["embeddings"]):
-                ids += page["ids"]
-                cosines.append(np.asarray(page["embeddings"], dtype=np.float32) @ vectors.T)
-            committed = np.asarray([retriever._committed(i) for i in ids])
-            by_question = np.concatenate(cosines)[committed]
-            ids = [i for i, ok in zip(ids, committed) if ok]
-            for q, vector in enumerate(vectors):
-                exact = {ids[i] for i in np.argsort(-by_question[:, q])[:k]}
-                got = retriever._nearest(family, vector.astype(np.float64), k)[lang]
-                found += len(exact & {rid for rid, _ in got})
-                total += len(exact)
-        out[name] = round(found / max(total, 1), 3)
-    return out
-
-
 def store_row(name: str, assistant: Assistant, open_seconds: float, latency: dict) -> dict:
     store = assistant.store
     return {"store": name, "documents": len(assistant.documents), "chunks": store.count_chunks(),
@@ -416,6 +386,8 @@ def main() -> None:
         assistant = open_assistant(store_dir, built_with, embedder)
         rows.append(store_row(name, assistant, time.perf_counter() - started, measure_latency(assistant, questions, passes)))
         if args.recall:
+            from eval.search_recall import search_recall
+
             rows[-1]["search_recall"] = search_recall(assistant, questions)
         del assistant
     load = (load_before, os.getloadavg()[0])

@@ -222,13 +222,7 @@ class Store:
         return store
 
     def _check_embedder(self) -> None:
-        built_with = (self.chunks.metadata or {}).get("embedder")
-        if built_with and built_with != self.embedder_name:
-            raise StoreError(
-                f"the store was built with the embedder {built_with!r}, but the settings ask for "
-                f"{self.embedder_name!r}",
-                "run `konkyo ingest --rebuild` to rebuild it, or set KONKYO_EMBEDDER__* back to match",
-            )
+        _refuse_other_embedder(self.chunks.metadata.get("embedder"), self.embedder_name)
 
     @property
     def keyword_index_path(self) -> Path:
@@ -320,6 +314,14 @@ class Store:
         return self.chunks.count()
 
 
+def _refuse_other_embedder(built_with: str | None, wanted: str) -> None:
+    if built_with and built_with != wanted:
+        raise StoreError(
+            f"the store was built with the embedder {built_with!r}, but the settings ask for {wanted!r}",
+            "run `konkyo ingest --rebuild` to rebuild it, or set KONKYO_EMBEDDER__* back to match",
+        )
+
+
 def _single_collections(prefix: str) -> list[str]:
     """The earlier layout's vector collections: one per family, both languages in it."""
     return [f"{prefix}_chunks", f"{prefix}_sentences"]
@@ -340,11 +342,7 @@ def upgrade_single_collections(client: Any, prefix: str, embedder_name: str) -> 
     if not old:
         return 0
     built_with = (client.get_collection(old[0], embedding_function=None).metadata or {}).get("embedder")
-    if built_with and built_with != embedder_name:
-        raise StoreError(
-            f"the store was built with the embedder {built_with!r}, but the settings ask for {embedder_name!r}",
-            "run `konkyo ingest --rebuild` to rebuild it, or set KONKYO_EMBEDDER__* back to match",
-        )
+    _refuse_other_embedder(built_with, embedder_name)
     moved = 0
     for name in old:
         source = client.get_collection(name, embedding_function=None)

@@ -120,7 +120,7 @@ def test_each_languages_nearest_records_are_found(built: tuple[Path, dict, HashE
 
 def test_search_recall_is_measured_against_brute_force(built: tuple[Path, dict, HashEmbedder],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from eval.bench_query import search_recall
+    from eval.search_recall import search_recall
 
     store_dir, marker, hasher = built
     assistant = open_assistant(store_dir, marker["embedder"], hasher)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -129,35 +129,20 @@ class Retriever:
 
     def _nearest(self, family: RecordFamily, query_vector: np.ndarray, k: int) -> dict[str, list[tuple[str, float]]]:
         """The ``k`` committed records of each language nearest the question, as (id, cosine), nearest first."""
-        searches = {lang: _LANGUAGE_THREADS.submit(self._nearest_of, family.partition(lang), lang, query_vector, k)
+        searches = {lang: _LANGUAGE_THREADS.submit(self._nearest_of, family.partition(lang), query_vector, k)
                     for lang in self.centroids}  # the languages that have documents
         return {lang: search.result() for lang, search in searches.items()}
 
-    def _nearest_of(self, collection: Any, lang: str, query_vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def _nearest_of(self, collection: Any, query_vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         depth = max(int(k * SEARCH_SPARE), SEARCH_BREADTH)
         while True:
             got = collection.query(query_embeddings=[query_vector.tolist()], n_results=depth, include=["distances"])
             ids = got["ids"][0]
-            found = self._per_language(ids, 1.0 - np.asarray(got["distances"][0], dtype=np.float64), k, (lang,))[lang]
+            cosines = (1.0 - np.asarray(got["distances"][0], dtype=np.float64)).tolist()
+            found = [(rid, cos) for rid, cos in zip(ids, cosines) if self._committed(rid)][:k]
             if len(found) >= k or len(ids) < depth:  # enough, or the whole collection was ranked
                 return found
             depth *= 4  # an ingest is writing a new version beside the committed one
-
-    def _per_language(self, ids: Sequence[str], cosines: np.ndarray, k: int,
-                      langs: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
-        """The first ``k`` committed records of each of ``langs``, in the order given."""
-        out: dict[str, list[tuple[str, float]]] = {lang: [] for lang in langs}
-        for record_id, cos in zip(ids, cosines.tolist()):
-            doc_id, hash_prefix = parse_chunk_id(record_id)
-            doc = self.documents.get(doc_id)
-            if doc is None or not doc.doc_hash.startswith(hash_prefix):
-                continue  # not (or no longer) committed
-            found = out.get(doc.lang)
-            if found is not None and len(found) < k:
-                found.append((record_id, cos))
-                if all(len(hits) == k for hits in out.values()):
-                    break
-        return out
 
     def _chunk_scores(self, question: Question, query_vector: np.ndarray, bias: dict[str, float]) -> dict[str, float]:
         """Centred dense score (+ a little BM25) of chunks found by either method."""

@@ -36,7 +36,7 @@ SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計�
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
 # "How long did he stay" asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|何日前|何日後|何週間前|\bhow many (hours|days|weeks|months|years)\b"
-                                r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b", re.I)
+                                r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b|\bhow much time\b", re.I)
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
@@ -233,7 +233,7 @@ _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|
                            r"five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
 
 
-_PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count
+PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count
 
 
 # "How many containers an hour", 1日に何件: a rate is answered per that unit of time, not by a year's total.
@@ -281,7 +281,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
                  and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)
-                 and not _PER_ONE.match(sentence[m.end():])]
+                 and not PER_ONE.match(sentence[m.end():])]
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})

@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, PEOPLE, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    JA_COMPOUND, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
+    JA_COMPOUND, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
 )
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
 from rag.question import Question
 from rag.retrieval import Passage
 from rag.support import Support, vocabulary
+from rag.tense import states_target
 
 COUNTERPART_SHARE = 0.5
 # A sentence whose context does not name what the question names ("with trading scheduled to begin on
@@ -73,6 +74,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|risen|fell|fall|fallen|grew|grown|d
                             r"cut|reduced|by)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|around\s+)?$", re.I)
 _LOANWORD = re.compile(r"^[ァ-ヴー]{2,}(?=[\u4e00-\u9fff])")  # トン of トン分
 _JA_WORD_BEFORE = re.compile(r"(?:[ァ-ヴー]+|[\u4e00-\u9fff]+)$")
+_SPAN_UNITS = (("hour", ("時間", "hour")), ("week", ("週", "week")), ("month", ("月", "month")),
+               ("day", ("日", "day")), ("year", ("年", "year")), ("minute", ("分", "minute")), ("second", ("秒", "second")))
 _NUMBER_WORDS = {w: float(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _MONTHS = {m: float(n) for n, names in enumerate(
@@ -108,8 +111,8 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     if (before and before.group(0).rstrip(". ").lower() in _MONTHS) or (
             re.match(r"\s*[月日]", after) and not SPAN_UNIT.match(after)):
         return "date", ()
-    if SPAN_UNIT.match(after):
-        return "span", ()
+    if span := SPAN_UNIT.match(after):
+        return "span", (_span_unit(span.group(1)),)
     rest = _SCALE_WORD.sub("", after).lstrip()
     if rest[:1].isascii():
         words = _COUNTED.match(rest)
@@ -144,6 +147,8 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
             values = frozenset({_NUMBER_WORDS[match.group(0).lower()]})
         if kind == "share" and sentence[match.end():].lstrip().startswith("割"):  # 約8割 is 80%
             values = frozenset(v * 10 for v in values)
+        if PER_ONE.match(sentence, match.end()) and values == {1.0}:  # 1店舗あたり, "per one store": a rate's denominator
+            continue
         if kind in kinds and values and not values & leave_out:
             found.append(Stated(sentence[compound[0]:compound[1]] if compound else match.group(0), kind, counted, values))
     if "date" in kinds:
@@ -196,8 +201,18 @@ def _same_counted(a: str, b: str) -> bool:
     return any(same_name(x, y) for x in name_words(a) for y in name_words(b)) or vocabulary(a).names(b)
 
 
+def _span_unit(word: str) -> str:
+    """One name per unit of time in either language: 分 ~ minutes, か月 ~ months."""
+    word = word.lower()
+    for unit, forms in _SPAN_UNITS:
+        if any(f in word for f in forms):
+            return unit
+    return word
+
+
 def same_unit(a: Stated, b: Stated) -> bool:
-    if a.kind != b.kind or (a.kind == "share" and a.counted != b.counted):
+    # (45 minutes and a six-month trial are both spans of time; they are not two answers to one question)
+    if a.kind != b.kind or (a.kind in ("share", "span") and a.counted != b.counted):
         return False
     return a.kind != "count" or any(_same_counted(x, y) for x in a.counted for y in b.counted)
 
@@ -255,6 +270,10 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], others: S
     # articles giving the named thing's hectares differently disagree, however differently they word it.
     by_unit = asked_unit(question) is not None
     best = asserted[0].passage
+    # A target is no other answer to what is: "It has 85 employees" against "従業員を2026年末までに150人規模にする計画だ".
+    planned = states_target(best.text)
+    asserted = [asserted[0], *(s for s in asserted[1:] if states_target(s.passage.text) == planned)]
+    others = [s for s in others if states_target(s.passage.text) == planned]
     for other in asserted[1:]:
         if other.passage.doc_id != best.doc_id and disagree(question, best.text, other.passage.text):
             return [best, other.passage]

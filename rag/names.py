@@ -90,7 +90,15 @@ def _loose(romanised: str) -> str:
 
 def katakana_forms(text: str) -> set[str]:
     # A vowel before ー is long, so real: トークン -> to:kun -> tokn, not tkn.
-    return {_loose(":".join(romanise(part) for part in w.split("ー"))).replace(":", "") for w in _KATAKANA_WORD.findall(text)}
+    forms = {_loose(":".join(romanise(part) for part in w.split("ー"))).replace(":", "") for w in _KATAKANA_WORD.findall(text)}
+    # ...and as a name is romanised: ジョ is jo, シャ sha, チョ cho (ジョホール ~ Johor).
+    return forms | {_hepburn_digraphs(f) for f in forms}
+
+
+def _hepburn_digraphs(romanised: str) -> str:
+    for a, b in (("zy", "j"), ("sy", "sh"), ("ty", "ch")):
+        romanised = romanised.replace(a, b)
+    return romanised
 
 
 def latin_forms(text: str) -> set[str]:

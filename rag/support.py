@@ -43,7 +43,7 @@ from rag.entities import (
 from rag.lexicon import concepts, english_concepts, is_headword, stem
 from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.paraphrase import article_words
-from rag.question import FRAMING, Question
+from rag.question import FRAMING, Question, analyse
 from rag.retrieval import Passage
 from rag.siblings import designations, other_designation, other_variant
 from rag.tense import tense_ok
@@ -246,6 +246,9 @@ class Reader:
                                              for surface, members in self.compounds) and (
             not names or sentence_names or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)
+            # A sentence that names nobody ("The plant cost 820 billion yen") speaks of what its paragraph
+            # named. On the bundled set and sets 25-48: 4 more right answers, 2 more invented.
+            or _names_nothing(passage.text)
         )
         named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(
             self.designations, passage.text)
@@ -307,6 +310,11 @@ class Reader:
         if len(spots) < 2:
             return 0
         return min(max(choice) - min(choice) for choice in itertools.product(*spots))
+
+
+def _names_nothing(text: str) -> bool:
+    """Does the sentence name no company, person, place or product (as a question's names are found)?"""
+    return not entities(analyse(text))
 
 
 def lead_sentence(doc: StoredDocument) -> int:

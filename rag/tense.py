@@ -30,3 +30,13 @@ def tense_ok(question: Question, sentence: str) -> bool:
     if JAPANESE.search(sentence):
         return bool(_FUTURE_JA.search(sentence)) or not _PAST_JA.search(sentence)
     return bool(_FUTURE_EN.search(sentence))
+
+
+# A figure set as a goal: 2026年末までに150人規模にする計画だ, "plans to have 16,000 GPUs running by the end of 2026".
+_TARGET = re.compile(r"計画|目標|目指|(?<!これ)(?<!今)までに|\b(?:plans?|planned|planning|aims?|aiming|intends?) to\b|\btargets?\b|\bgoal\b|"
+                     r"\bby the end of\b", re.I)
+
+
+def states_target(sentence: str) -> bool:
+    """Does the sentence give a figure as a plan or a target rather than as what is?"""
+    return bool(_TARGET.search(sentence))

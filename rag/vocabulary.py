@@ -34,6 +34,8 @@ class Vocabulary:
         self.initialisms = {"".join(w[0] for w in latin[i:i + n]).lower() for n in (3, 4, 5) for i in range(len(latin) - n + 1)}
         # A C-suite title drops its "officer": "chief executive Dana Whitlock" ~ CEO.
         self.initialisms |= {f"c{b[0].lower()}o" for a, b in zip(latin, latin[1:]) if a.lower() == "chief"}
+        # A name and a loanword written as one katakana word (フクヤストア, "Fukuya Store"): the name alone is a word.
+        self.words |= {front for w in self.words if KATAKANA.fullmatch(w) for front in _name_before_loanword(w)}
         self.stems = {stem(w) for w in self.words}
         # Sudachi's words split runs of katakana (オムニチーム -> オムニ, チーム): match names against both.
         joined = "\n".join([*texts, *(w for w in self.words if KATAKANA.fullmatch(w))])
@@ -99,6 +101,13 @@ class Vocabulary:
 
 
 @functools.lru_cache(maxsize=4096)
+def _name_before_loanword(word: str) -> list[str]:
+    """The fronts of a katakana word the lexicon does not know, where the rest is a loanword it knows."""
+    if english_concepts(word):
+        return []
+    return [word[:i] for i in range(2, len(word) - 1) if word[i] != "ー" and english_concepts(word[i:])]
+
+
 def vocabulary(*texts: str) -> Vocabulary:
     """The Vocabulary of some texts, kept for the next question: the same sentences and titles come back."""
     return Vocabulary(texts)

@@ -98,6 +98,11 @@ def test_values_that_differ_disagree_whatever_else_the_reports_share(question: s
         ("What score did Kagura-2 get?", "Kagura-2 scored 78.4 on the test.", "Kagura-2は78.4点だった。"),
         # a proportion is not a change: 40% of skiers against sales 12％ higher (nor is "make up about" a rise)
         ("外国人客の割合は？", "Foreign visitors now make up about 40% of skiers.", "1人当たりの売上高は前年同期比12％増えた。"),
+        # spans of time in other units (minutes against a six-month trial), and "1店舗あたり" (per store) is no
+        # count of stores against "120 stores"
+        ("How much time do store managers save on ordering?", "店長らが発注にかける時間が1店舗あたり1日平均約45分から約15分に短縮した。",
+         "During a six-month trial at 120 stores, the system reduced food waste by 31%."),
+        ("How long did the trial run?", "The trial ran for 6 months.", "最初の講習は90分で終わった。"),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:
@@ -108,6 +113,7 @@ def test_the_question_decides_which_kinds_of_value_are_compared() -> None:
     assert asked_kinds(analyse("いつ発売？")) == {"year", "date"}
     assert asked_kinds(analyse("How much did it raise?")) == {"money"}
     assert asked_kinds(analyse("何人が署名した？")) == {"count"}
+    assert asked_kinds(analyse("How much time do store managers save?")) == {"span"}
 
 
 def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> None:
@@ -171,3 +177,22 @@ def test_japanese_numerals_of_several_scales_disagree_as_whole_values() -> None:
     question = analyse("倉橋酒造の総投資額はいくら?")
     assert disagree(question, "総投資額は3億2000万円。", "Kurahashi put the total investment at 380 million yen.")
     assert not disagree(question, "総投資額は3億8000万円。", "Kurahashi put the total investment at 380 million yen.")
+
+
+def test_spans_of_time_in_the_same_unit_still_disagree() -> None:
+    assert disagree(analyse("How long did the trial run?"), "The trial ran for 6 months.", "試験期間は4か月だった。")
+    assert not disagree(analyse("How long did the trial run?"), "The trial ran for 6 months.", "試験期間は6か月だった。")
+
+
+def test_a_target_is_no_other_answer_to_what_is() -> None:
+    question = analyse("ライデン・コンピュートって今社員何人いるの？")
+    best = Support(_passage("Raiden Compute has 85 employees.", "en", "en"), True, 1.0, True)
+    target = _passage("ライデン・コンピュートは2026年末までに従業員を150人規模にする計画だ。", "ja", "ja")
+    now = _passage("ライデン・コンピュートの従業員は約120人。", "ja", "ja2")
+    assert conflicting_sides(question, [best], [Support(target, False, 0.6, True)]) == []
+    assert conflicting_sides(question, [best], [Support(now, False, 0.6, True)]) == [best.passage, now]
+    # "これまでに" (so far) sets no target: 37 operations postponed so far against 42
+    surgeries = analyse("How many operations did the hospital postpone?")
+    english = Support(_passage("The attack forced the hospital to postpone 42 planned surgeries.", "en", "en"), True, 1.0, True)
+    so_far = _passage("病院はこれまでに予定していた手術37件を延期した。", "ja", "ja")
+    assert conflicting_sides(surgeries, [english], [Support(so_far, False, 0.6, True)]) == [english.passage, so_far]

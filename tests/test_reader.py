@@ -18,7 +18,7 @@ from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
 from ingest.terms import terms
-from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_part
+from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_nothing, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -39,6 +39,8 @@ from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _nam
     ("Kurobane's shares fell 6.8%.", "黒羽"),  # and the other way
     ("Veyra reported revenue.", "ヴェイラ"),  # ヴェ is ve; a y between vowels is heard as i
     ("The prompts asked about hacking and malware.", "マルウェア"),  # -ware ~ ウェア
+    ("連合によると、フクヤストアの採用では約1万2000人が面接を受けた。", "fukuya"),  # a name + a loanword in one word
+    ("ジョホールのデータセンターは2027年に稼働する。", "johor"),  # ジョ is jo, as names are romanised
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)
@@ -650,3 +652,24 @@ def test_a_japanese_sentence_opening_on_another_name_speaks_of_that_one() -> Non
     assert not own._other_topic("コトハシステムズは2019年設立で、従業員は約140人。")  # the question's own name
     who = Reader(analyse("南崎の市長って誰?"), lambda term: 0, 10)
     assert not who._other_topic("荒川健二市長は訓練後、語った。")  # a who-question: the name may be the answer
+
+
+UNNAMED = {
+    "kunisaki_en.md": "---\ntitle: Memory maker opens its plant\nlang: en\n---\n"
+                      "Shiranui Memory opened its new plant in Kunisaki on Monday. The plant cost 820 billion yen to "
+                      "build and equip.\n\nThe governor attended the ceremony with 300 guests.\n",
+}
+
+
+def test_a_sentence_naming_nobody_speaks_of_its_paragraphs_subject(tmp_path: Path) -> None:
+    # "The plant cost ..." names nothing: it is about what its paragraph named (Shiranui Memory, Kunisaki).
+    answer = assistant_over(tmp_path, UNNAMED).ask("What was the total cost of Shiranui Memory's new plant in Kunisaki?")
+    assert answer.status == "answered", answer.text
+    assert "820 billion yen" in answer.citations[0].quote
+
+
+def test_a_sentence_naming_someone_else_does_not_speak_of_the_paragraphs_subject() -> None:
+    assert _names_nothing("The plant cost 820 billion yen to build and equip.")
+    assert _names_nothing("約1万8000人の会員を対象にした説明会が今月から全国で始まった。")
+    assert not _names_nothing("Tsukuba Denki said its own plant in Mie cost 300 billion yen.")
+    assert not _names_nothing("国内での保守・点検は、横浜市の産業機械商社、日の出機工が担う。")

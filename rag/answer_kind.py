@@ -386,6 +386,16 @@ def answers_none(question: Question, sentence: str) -> bool:
     return COUNT_QUESTION.search(question.text) is not None and _NONE.search(sentence) is not None
 
 
+def is_leader_title(term: str) -> bool:
+    return _LEADER_TITLE.fullmatch(term) is not None
+
+
+def says_leader(sentence: str) -> bool:
+    """Does the sentence name someone by a leader's title? (What "社長" asks for: its gloss "company president"
+    would meet any company.)"""
+    return _LEADER_TITLE.search(sentence) is not None
+
+
 def gives_leader(question: Question, term: str, sentence: str) -> bool:
     """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
     return term in _LEADING and asks_who(question) and bool(_LEADER_TITLE.search(sentence))

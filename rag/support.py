@@ -34,7 +34,7 @@ from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
     NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, asks_who, gives_leader, gives_measure,
-    typed,
+    is_leader_title, says_leader, typed,
 )
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
@@ -262,7 +262,8 @@ class Reader:
         share = self._attribute_share(passage, sentence, title)
         # What a who/what-is question asks for (the mayor, 売上高) must be there: a sentence about the town
         # that never mentions its mayor does not say who the mayor is.
-        if any(not (sentence.speaks_of(t, across) or gives_measure(t, passage.text) or title.names(t)) for t in self.heads):
+        if any(not (title.names(t) or (says_leader(passage.text) if is_leader_title(t) else (
+                sentence.speaks_of(t, across) or gives_measure(t, passage.text)))) for t in self.heads):
             named = False
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
         if passage.sentence == lead_sentence(doc):

@@ -673,3 +673,19 @@ def test_a_sentence_naming_someone_else_does_not_speak_of_the_paragraphs_subject
     assert _names_nothing("約1万8000人の会員を対象にした説明会が今月から全国で始まった。")
     assert not _names_nothing("Tsukuba Denki said its own plant in Mie cost 300 billion yen.")
     assert not _names_nothing("国内での保守・点検は、横浜市の産業機械商社、日の出機工が担う。")
+
+
+LEADER = "---\ntitle: Airline picks an AI agent\nlang: en\n---\nNippon Orient built its booking agent with Wayfarer Labs, " \
+         "a San Francisco start-up that supplies agentic software to travel companies.\n"
+
+
+def test_who_leads_a_company_is_not_answered_by_a_sentence_about_companies(tmp_path: Path) -> None:
+    # 社長 glosses as "company president": "travel companies" does not say who the president is.
+    (tmp_path / "silent").mkdir()
+    (tmp_path / "told").mkdir()
+    silent = assistant_over(tmp_path / "silent", {"agent_en.md": LEADER}).ask("ウェイファーラー・ラボの社長って誰?")
+    assert silent.status == "refused", silent.text
+    told = assistant_over(tmp_path / "told", {"agent_en.md": LEADER + "\nWayfarer Labs chief executive Dana Cole said the "
+                                                                        "agent would be fixed.\n"})
+    answer = told.ask("ウェイファーラー・ラボの社長って誰?")
+    assert answer.status == "answered" and "Dana Cole" in answer.citations[0].quote, answer.text

@@ -24,6 +24,7 @@ where it answered more questions from the right sentence without asserting specu
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -313,6 +314,7 @@ class Reader:
         return min(max(choice) - min(choice) for choice in itertools.product(*spots))
 
 
+@functools.lru_cache(maxsize=4096)  # the same candidate sentences come back question after question
 def _names_nothing(text: str) -> bool:
     """Does the sentence name no company, person, place or product (as a question's names are found)?"""
     return not entities(analyse(text))

@@ -100,14 +100,15 @@ class Vocabulary:
         return across and bool(concepts(term) & self.concepts)
 
 
-@functools.lru_cache(maxsize=4096)
-def _name_before_loanword(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _name_before_loanword(word: str) -> tuple[str, ...]:
     """The fronts of a katakana word the lexicon does not know, where the rest is a loanword it knows."""
     if english_concepts(word):
-        return []
-    return [word[:i] for i in range(2, len(word) - 1) if word[i] != "ー" and english_concepts(word[i:])]
+        return ()
+    return tuple(word[:i] for i in range(2, len(word) - 1) if word[i] != "ー" and english_concepts(word[i:]))
 
 
+@functools.lru_cache(maxsize=4096)
 def vocabulary(*texts: str) -> Vocabulary:
     """The Vocabulary of some texts, kept for the next question: the same sentences and titles come back."""
     return Vocabulary(texts)

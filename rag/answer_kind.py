@@ -391,11 +391,10 @@ def is_leader_title(term: str) -> bool:
 
 
 def says_leader(sentence: str) -> bool:
-    """Does the sentence name someone by a leader's title? (What "社長" asks for: its gloss "company president"
-    would meet any company.)"""
+    """Does the sentence name someone by a leader's title (社長, CEO, president)?"""
     return _LEADER_TITLE.search(sentence) is not None
 
 
 def gives_leader(question: Question, term: str, sentence: str) -> bool:
     """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
-    return term in _LEADING and asks_who(question) and bool(_LEADER_TITLE.search(sentence))
+    return term in _LEADING and asks_who(question) and says_leader(sentence)

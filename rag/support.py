@@ -262,7 +262,8 @@ class Reader:
             named = named and all(group_said(g) for g in groups)
         share = self._attribute_share(passage, sentence, title)
         # What a who/what-is question asks for (the mayor, 売上高) must be there: a sentence about the town
-        # that never mentions its mayor does not say who the mayor is.
+        # that never mentions its mayor does not say who the mayor is. A leader's title is said only by one: the
+        # gloss of 社長, "company president", would meet any company.
         if any(not (title.names(t) or (says_leader(passage.text) if is_leader_title(t) else (
                 sentence.speaks_of(t, across) or gives_measure(t, passage.text)))) for t in self.heads):
             named = False

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from ingest.terms import JAPANESE, kanji_proper_nouns, terms, terms_with_offsets
+from rag.counted import counts_asked, counts_people
 from rag.lexicon import is_english_word, stem
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
-    r"\b(when|how (long|many|much|soon|old)|what (year|date|day|month)|birthday|date of)\b"
+    r"\b(when|how (long|many|much|soon|old|big|large)|what (year|date|day|month)|birthday|date of)\b"
     r"|いつ|何[日年月週人回件社本台名個枚曲基機校店問冊倍点割%％]|何か国|何カ国|何ヶ国|何か月|何カ月|何ヶ月|何パーセント"
     r"|どのくらい|どれくらい|どのぐらい|どれぐらい|どれだけ|どれほど|何時間|いくつ|誕生日|生年月日|日付",
     re.I,
@@ -34,10 +35,11 @@ YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計画|連続|ぶり)|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
-# "How long did he stay" asks for a span of time; "how long a prompt" for a length.
+# "How long did he stay" (どのくらい時間) asks for a span of time; "how long a prompt" for a length.
 DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か月|何ヶ月|何カ月|何日前|何日後|何週間前|\bhow many (hours|days|weeks|months|years)\b"
-                                r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b|\bhow much time\b", re.I)
+                                r"|\bhow long (after|before|ago|did|does|do|will|would|was|were|is|are|has|have|had)\b|\bhow much time\b|(?:どの|どれ)(?:くらい|ぐらい)の?(?:時間|期間|日数|年数)", re.I)
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
+_SIZE_QUESTION = re.compile(r"\bhow (big|large)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ国(?!語)|ヶ国(?!語)|校|店舗|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間|"
@@ -287,7 +289,12 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
             found = [m for m in found if any(_SCALE_PREFIX.sub("", sentence[m.end():].lstrip()).startswith(c) for c in wanted)]
         elif counter and counter.group(1) in ("人", "名"):  # 何人 in English: so many people, not "40 drones"
-            found = [m for m in found if _counts_people(sentence[m.end():])]
+            found = [m for m in found if counts_people(sentence[m.end():])]
+        elif not counter:  # "how many pre-orders": a count of them, not of "1,200 optical shops"
+            found = [m for m in found if counts_asked(question.text, sentence, m)]
+    elif _SIZE_QUESTION.search(question.text):  # "how big is the unit": a count, an amount or a measure, not a time
+        found = [m for m in found if not (YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence) or _is_day(m, sentence)
+                                          or sentence[m.start() - 1:m.start()] == "第")]  # nor an ordinal (第1弾)
     elif WHEN_QUESTION.search(question.text):  # a time: a year, a date, a month, or so long before or after
         # (so long before or after, but not "a 48-hour strike": a span joined to a noun dates nothing)
         found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or (_is_span(m, sentence) and sentence[m.end():m.end() + 1] != "-")
@@ -299,27 +306,6 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     return bool(found) or bool(_MULTIPLE.search(sentence))
 
 
-# Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230
-# jobs" ~ 約250人の人員を削減.
-PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members
-    users households patients doctors teachers voters customers subscribers signatories actors children adults
-    passengers drivers scientists jobs positions inspectors officers nurses lawyers managers characters developers
-    applicants operators farmers visitors travellers travelers tourists viewers readers players participants
-    volunteers cardholders clients executives officials""".split())
-
-
-def _counts_people(after: str) -> bool:
-    """Does the count these words follow count people ("140 people", "410 track inspectors", "100 million
-    monthly active users")? The noun is one of the next words, after a scale and adjectives."""
-    words = re.findall(r"[A-Za-z-]+", after[:60].lower())
-    if words[:1] and words[0] in ("thousand", "million", "billion"):
-        words = words[1:]
-    # The noun phrase ends where a conjunction or preposition starts ("40 drones and train operators").
-    ends = next((i for i, w in enumerate(words) if w in _PHRASE_ENDS), len(words))
-    return any(w in PEOPLE for w in words[:min(4, ends)])
-
-
-_PHRASE_ENDS = frozenset("and or but while with to for from in on at by".split())
 
 
 def _is_day(match: re.Match[str], sentence: str) -> bool:
@@ -357,7 +343,6 @@ _DIMENSIONS = [
 ]
 _DIMENSION_UNITS = [(words, re.compile(r"\d[\d,.]*\s*(?:" + units + ")", re.I)) for words, units in _DIMENSIONS]
 
-
 # Words for money as such ("how much money", 資金を集める): an amount of money says them.
 _MONEY_WORDS = frozenset({"money", "お金", "資金"})
 
@@ -374,7 +359,6 @@ def gives_measure(term: str, sentence: str) -> bool:
 _LEADING = {"run", "runs", "running", "head", "heads", "headed", "charge", "boss", "helm", "lead", "leads", "leader"}
 _LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwoman|chair|head of|founder)\b"
                            r"|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
-
 
 # A sentence saying that nothing of the kind happened: "no one was hurt", "will not lay off staff", けが人はなかった.
 _NONE = re.compile(r"\b(?:no one|nobody|none|no plans?|not\s+(?:lay|cut|reduce|fire|hire)|never)\b|(?:は|も)(?:い|出|あ)?(?:なかった|ない|ません)|"

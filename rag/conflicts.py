@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 from ingest.terms import terms
 from rag.answer_kind import (
-    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, PEOPLE, SHARE, SPAN_UNIT, WHEN_QUESTION,
+    AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, SHARE, SPAN_UNIT, WHEN_QUESTION,
     JA_COMPOUND, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
 )
+from rag.counted import PEOPLE
 from rag.lexicon import concepts, stem
 from rag.names import name_words, same_name
 from rag.question import Question
@@ -96,7 +97,7 @@ class Stated:
 def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     after = sentence[match.end():match.end() + 40]
     if is_money(sentence, match):
-        return "money", ()
+        return "money", _currency(sentence[max(0, match.start() - 2):match.end() + 14])
     if SHARE.match(after):  # a proportion (40% of skiers) or a change (12％増えた, "fell 38%"): not comparable
         changed = _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(sentence[max(0, match.start() - 30):match.start()])
         return "share", ("change",) if changed else ()
@@ -201,6 +202,15 @@ def _same_counted(a: str, b: str) -> bool:
     return any(same_name(x, y) for x in name_words(a) for y in name_words(b)) or vocabulary(a).names(b)
 
 
+_CURRENCIES = (("yen", re.compile(r"[¥円]|\byen\b", re.I)), ("dollar", re.compile(r"\$|ドル|\bdollars?\b", re.I)),
+               ("euro", re.compile(r"€|ユーロ|\beuros?\b", re.I)), ("pound", re.compile(r"£|ポンド|\bpounds?\b", re.I)))
+
+
+def _currency(around: str) -> tuple[str, ...]:
+    """The currency an amount is in, from the text just around it (¥2.2 billion, 130億円, $5 million)."""
+    return tuple(name for name, sign in _CURRENCIES if sign.search(around))[:1]
+
+
 def _span_unit(word: str) -> str:
     """One name per unit of time in either language: 分 ~ minutes, か月 ~ months."""
     word = word.lower()
@@ -213,6 +223,9 @@ def _span_unit(word: str) -> str:
 def same_unit(a: Stated, b: Stated) -> bool:
     # (45 minutes and a six-month trial are both spans of time; they are not two answers to one question)
     if a.kind != b.kind or (a.kind in ("share", "span") and a.counted != b.counted):
+        return False
+    # 700億円 and $320 million are not told apart without an exchange rate: no disagreement between them.
+    if a.kind == "money" and a.counted and b.counted and a.counted != b.counted:
         return False
     return a.kind != "count" or any(_same_counted(x, y) for x in a.counted for y in b.counted)
 

@@ -105,6 +105,9 @@ def stem(word: str) -> str:
     return word
 
 
+SPECIFIC_GLOSSES = 4
+
+
 @functools.cache
 def _glosses() -> dict[str, frozenset[str]]:
     stems: dict[str, str] = {}  # 41,000 headwords share 23,000 gloss words: stem each once (halves the load)
@@ -157,6 +160,24 @@ def _english_words() -> frozenset[str]:
 def is_english_word(word: str) -> bool:
     """Is it a common English word (one the gloss lexicon uses: "several", "apple"), so probably no name?"""
     return stem(word) in _english_words()
+
+
+@functools.lru_cache(maxsize=1024)
+def synonyms(word: str) -> frozenset[str]:
+    """An English word's stem and the stems that gloss a specific Japanese word with it (pictures ~ images,
+    both 画像). A headword glossed by many words (時: time, hour, moment, case, ...) says nothing of synonymy."""
+    own = stem(word)
+    return frozenset({own}) | frozenset(w for head in _glossed_by().get(own, ()) for w in _glosses()[head])
+
+
+@functools.cache
+def _glossed_by() -> dict[str, tuple[str, ...]]:
+    heads: dict[str, list[str]] = {}
+    for head, words in _glosses().items():
+        if len(words) <= SPECIFIC_GLOSSES:
+            for w in words:
+                heads.setdefault(w, []).append(head)
+    return {w: tuple(h) for w, h in heads.items()}
 
 
 def all_concepts(terms: Iterable[str]) -> set[str]:

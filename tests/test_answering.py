@@ -43,6 +43,13 @@ def test_english_question_finds_japanese_evidence(assistant: Assistant) -> None:
     assert {p.lang for p in passages} >= {"ja"}
 
 
+def test_the_japanese_sentence_that_answers_an_english_question_comes_first(assistant: Assistant) -> None:
+    # Centred, the model still scores it below two English sentences about the superalignment team; the
+    # cross-language bonus (rag.retrieval) puts it first.
+    passages = assistant.retrieve("Who was supposed to co-lead the superalignment team together with Ilya Sutskever?", k=3)
+    assert passages[0].lang == "ja" and "Jan Leike" in passages[0].text
+
+
 def test_japanese_question_is_answered_with_the_dhariwal_sentence(assistant: Assistant) -> None:
     answer = assistant.ask("オムニチームを率いたのは誰?")
     assert answer.status == "answered" and answer.reason is None

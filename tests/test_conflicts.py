@@ -103,6 +103,12 @@ def test_values_that_differ_disagree_whatever_else_the_reports_share(question: s
         ("How much time do store managers save on ordering?", "店長らが発注にかける時間が1店舗あたり1日平均約45分から約15分に短縮した。",
          "During a six-month trial at 120 stores, the system reduced food waste by 31%."),
         ("How long did the trial run?", "The trial ran for 6 months.", "最初の講習は90分で終わった。"),
+        # amounts in two currencies cannot be compared without an exchange rate
+        ("How much money has Hikari Compute raised in total so far?", "累計の調達額は約700億円となった。",
+         "Hikari Compute said it had raised $320 million in a Series C round."),
+        # a Japanese how-long question compares spans, not the dates a report gives
+        ("研究所の評価って、どのくらい時間かけてやったの?", "評価は2025年10月から約4カ月かけて実施した。",
+         "The institute published its first evaluation report on Tuesday, March 10."),
     ],
 )
 def test_other_units_equal_values_and_other_kinds_do_not_disagree(question: str, first: str, second: str) -> None:
@@ -177,6 +183,12 @@ def test_japanese_numerals_of_several_scales_disagree_as_whole_values() -> None:
     question = analyse("倉橋酒造の総投資額はいくら?")
     assert disagree(question, "総投資額は3億2000万円。", "Kurahashi put the total investment at 380 million yen.")
     assert not disagree(question, "総投資額は3億8000万円。", "Kurahashi put the total investment at 380 million yen.")
+
+
+def test_amounts_in_the_same_currency_still_disagree() -> None:
+    question = analyse("How much money has Hikari Compute raised in total so far?")
+    assert disagree(question, "累計の調達額は約700億円となった。", "Hikari Compute has raised 500 billion yen in total.")
+    assert disagree(question, "It has raised $320 million.", "It has raised $250 million so far.")
 
 
 def test_spans_of_time_in_the_same_unit_still_disagree() -> None:

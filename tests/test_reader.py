@@ -215,6 +215,10 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("What were Lumiderm's sales last year?", "Lumiderm's sales were 3.2 billion yen last year.", True),
     ("大光化学の去年の営業利益は?", "大光化学は営業利益を伸ばした。", False),
     ("大光化学の去年の営業利益は?", "大光化学の営業利益は前年比12%増の420億円だった。", True),
+    # "how big" asks a size: a count or a measure, not the month it was set up nor an ordinal (第1弾)
+    ("How big is the new health care unit at Tsubame Denshi?", "同社は今年4月に新部門を立ち上げており、これはその第1弾の製品となる。", False),
+    ("How big is the new health care unit at Tsubame Denshi?", "新部門の人員は約40人だ。", True),
+    ("How large is the site?", "The plant will sit on a 48-hectare site.", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -1,0 +1,54 @@
+"""What a count counts (rag.counted): a how-many question is answered by a count of what it asks about."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer_kind import answer_type_ok, quantities
+from rag.counted import asked_nouns, counted_words, counts_asked
+from rag.question import analyse
+
+
+@pytest.mark.parametrize(("question", "nouns"), [
+    ("How many pre-orders did Tsubame get?", ["pre", "orders"]),
+    ("How many monthly users can a company have before it needs a licence?", ["monthly", "users"]),
+    ("How many people work at Harima Works?", ["people", "work"]),
+    ("What did it cost?", []),
+])
+def test_the_noun_a_how_many_question_counts(question: str, nouns: list[str]) -> None:
+    assert asked_nouns(question) == nouns
+
+
+@pytest.mark.parametrize(("after", "words"), [
+    (" optical shops and hearing-aid specialty stores", ["optical", "shops"]),
+    (" million monthly active users, the company said", ["monthly", "active", "users"]),
+    (" to 161.", []),
+    ("-billion-parameter variant", ["parameter", "variant"]),
+])
+def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
+    assert counted_words(after) == words
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # a count of something else
+    ("How many pre-orders did Tsubame get?", "It will go on sale through about 1,200 optical shops.", False),
+    ("How many wards are in the CareFlow pilot?", "It submitted a petition with 1,200 signatures from staff.", False),
+    ("How many patients have gone through the pilot?", "It submitted a petition with 1,200 signatures from staff.", False),
+    ("How many wards are in the CareFlow pilot?", "病棟の看護師約900人が参加した。", False),
+    # a count of it, of a synonym (images ~ pictures, through 画像), of people for people, or of a thing unsaid
+    ("How many pre-orders did Tsubame get?", "発売前の予約件数は約3000件に達した。", True),
+    ("How many pictures was the AI trained on?", "The model was trained on 1.2 million images of tuna.", True),
+    ("How many employees does Kazane Labs have?", "Kazane has 23 employees.", True),
+    ("How many employees does Kazane Labs have?", "社員数は31人。", True),
+    ("How many nurses work there?", "The union has about 410 members.", True),
+    ("How many bus trips a day were dropped?", "The number of daily trips was cut from 186 to 161.", True),
+    ("How many signatures did the petition have?", "組合は約980人分の署名を添えて要望書を提出していた。", True),
+])
+def test_a_count_answers_a_how_many_question_only_of_what_it_asks(question: str, sentence: str, expected: bool) -> None:
+    assert answer_type_ok(analyse(question), sentence) is expected
+
+
+def test_each_count_of_a_sentence_is_read_on_its_own() -> None:
+    sentence = "It sold 40 robots to 12 hospitals."
+    by_number = {m.group(0): counts_asked("How many hospitals bought one?", sentence, m) for m in quantities(sentence)}
+    assert by_number == {"40": False, "12": True}

@@ -11,14 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.bench_query import (
-    MARKER,
-    GeneratedEmbedder,
-    LanguageCloud,
-    build_generated_store,
-    open_assistant,
-    text_language,
-)
+from eval.bench_query import open_assistant
+from eval.generated_store import MARKER, GeneratedEmbedder, LanguageCloud, build_generated_store, text_language
 from eval.synthetic import corpus_paragraphs
 from ingest.embeddings import HashEmbedder
 from ingest.keyword_index import load_keyword_index

@@ -306,8 +306,6 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     return bool(found) or bool(_MULTIPLE.search(sentence))
 
 
-
-
 def _is_day(match: re.Match[str], sentence: str) -> bool:
     """The day of a date: "July 8", "Sept. 9", 8日 (not a count)."""
     return bool(_DAY_AFTER_MONTH.search(sentence[max(0, match.start() - 11):match.start()]) or sentence[match.end():match.end() + 1] == "日")

@@ -105,7 +105,7 @@ def stem(word: str) -> str:
     return word
 
 
-SPECIFIC_GLOSSES = 4
+SPECIFIC_GLOSSES = 4  # a headword glossed by at most this many words names one thing (画像: image, picture)
 
 
 @functools.cache

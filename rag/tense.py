@@ -23,8 +23,18 @@ _FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標
 _PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
 
 
+# A question about what is now ("right now", "so far", 今何人) is not answered by a figure set as a target,
+# unless the sentence says what is now as well ("currently has 48 employees and plans to double").
+_ASKS_NOW = re.compile(r"\b(?:at the moment|currently|right now|now(?! that)|at present|so far|to date)\b|現在|いま|"
+                       r"今(?!後|回|年|月|週|日|春|夏|秋|冬|期|度|まで)", re.I)
+_SAYS_NOW = re.compile(r"\b(?:currently|now|at present|so far|to date|already)\b|現在|現時点|これまで|すでに|既に", re.I)
+
+
 def tense_ok(question: Question, sentence: str) -> bool:
-    """Does the sentence speak of the future, when an English question asks what will happen?"""
+    """Does the sentence speak of the future, when an English question asks what will happen; of what is,
+    when a question asks what is now?"""
+    if _ASKS_NOW.search(question.text) and states_target(sentence) and not _SAYS_NOW.search(sentence):
+        return False
     if question.lang != "en" or not _ASKS_FUTURE.search(question.text):
         return True
     if JAPANESE.search(sentence):

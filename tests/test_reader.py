@@ -647,6 +647,22 @@ def test_a_question_about_the_future_needs_a_sentence_about_the_future(question:
     assert tense_ok(analyse(question), sentence) is expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # a question about now is not answered by a target, unless the sentence says what is now as well
+    ("How many GPUs is Hikari Compute running at the moment?",
+     "It plans to have 16,000 high-end GPUs running by the end of 2026.", False),
+    ("How many GPUs is Hikari Compute running at the moment?",
+     "Hikari currently runs 4,000 GPUs and plans to reach 16,000 by the end of 2026.", True),
+    ("How many GPUs is Hikari Compute running at the moment?", "It runs 4,000 GPUs in Ishikari.", True),
+    ("ライデン・コンピュートって今社員何人いるの？", "従業員を2026年末までに150人規模にする計画だ。", False),
+    ("ライデン・コンピュートって今社員何人いるの？", "従業員は現在85人で、2026年末までに150人規模にする計画だ。", True),
+    ("今後何人雇う計画なの？", "従業員を2026年末までに150人規模にする計画だ。", True),  # 今後 asks the future
+    ("How many people has it hired?", "It plans to hire 150 people by the end of 2026.", True),  # not asked about now
+])
+def test_a_question_about_now_is_not_answered_by_a_target(question: str, sentence: str, expected: bool) -> None:
+    assert tense_ok(analyse(question), sentence) is expected
+
+
 def test_a_japanese_sentence_opening_on_another_name_speaks_of_that_one() -> None:
     reader = Reader(analyse("How many employees work in Hanakawa's citizens' affairs division?"), lambda term: 0, 10)
     assert reader._other_topic("コトハシステムズは2019年設立で、従業員は約140人。")  # another company's staff

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from eval.generated_store import (
-    MARKER, GeneratedEmbedder, bench_settings, build_generated_store, clouds_from_store, real_embedder,
+    MARKER, GeneratedEmbedder, bench_settings, build_generated_store, clouds_from_store, real_embedder, rules_fingerprint,
 )
 from ingest.embeddings import Embedder
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.bench_query import open_assistant
+from eval.bench_query import open_assistant, print_report
 from eval.generated_store import MARKER, GeneratedEmbedder, LanguageCloud, build_generated_store, text_language
 from eval.synthetic import corpus_paragraphs
 from ingest.embeddings import HashEmbedder
@@ -163,3 +163,18 @@ def test_search_on_both_store_backends(store_settings) -> None:  # type: ignore[
         got = assistant.retriever._nearest(family, vector, k)
         assert _same_cosines(got, _exact_hits(family, assistant, vector, k))
     assert assistant.retrieve("Who led the Omni team?")
+
+
+def test_the_report_prints_each_target_with_its_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    row = {"store": "generated", "documents": 9, "chunks": 120_000, "sentences": 600_000, "asked": 3,
+           "total_p50_ms": 90.0, "total_p95_ms": 300.0, "max_ms": 310.0, "embed_p50_ms": 25.0, "retrieve_p50_ms": 50.0,
+           "retrieve_p95_ms": 60.0, "decide_p50_ms": 12.0, "open_s": 1.0}
+    marker = {"chunks": 120_000, "documents": 9, "built": "2026-11-28 00:00", "build_seconds": 60.0,
+              "embedder": "generated:test", "rules": "stale"}
+    first = {"runs": 1, "answer_median_s": 2.5, "answer_s": [2.5], "exit_median_s": 2.9, "peak_rss_mb": 300.0}
+    print_report([row], marker, False, 10.0, first, 100_000, (0.5, 0.7))
+    out = capsys.readouterr().out
+    assert "target p50 at 120,000 chunks: 90.0 ms (at most 100 ms): pass" in out
+    assert "target p95 at 120,000 chunks: 300.0 ms (at most 250 ms): MISS" in out
+    assert "target first answer, bundled corpus: 2.5 s (at most 3 s): pass" in out
+    assert "built before the last edit of the ingest rules" in out  # the marker's rules are not the current ones

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -35,13 +34,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ingest.embeddings import Embedder
+from ingest.terms import JAPANESE
 
 if TYPE_CHECKING:  # imported where used: chromadb takes seconds to import
     from ingest.settings import Settings
     from ingest.store import Store
 
 MARKER = "complete.json"  # written last by a complete build
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 # -- generated vectors ----------------------------------------------------------------------------
@@ -72,7 +71,7 @@ class LanguageCloud:
 def text_language(text: str) -> str:
     """ja/en by the share of kana/kanji among non-space characters (cheap: called ~600k times)."""
     visible = len(text) - text.count(" ") - text.count("\n")
-    return "ja" if visible and len(_JAPANESE.findall(text)) >= 0.15 * visible else "en"
+    return "ja" if visible and len(JAPANESE.findall(text)) >= 0.15 * visible else "en"
 
 
 class GeneratedEmbedder(Embedder):

@@ -32,7 +32,8 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
 * Hopes and wishes (I hope, 望んでいます) state an attitude, not a guess -> not cues; but what a third party
   hopes will happen ("officials hope the plant will bring work back", "the railway hopes the AI will cut
   false alarms") has not happened: a hope followed by its clause is a cue ("hopes to cut" is an aim, not one).
-* An idea said to exist (…する構想もあるという, 構想があるとされる) is not a decided plan -> speculative.
+* An idea said to exist or to have come up (…する構想もあるという, 構想があるとされる, 案が浮上している) is not a
+  decided plan -> speculative. Nor is a closing 見通し (開かれる見通し。, "is expected to be held").
 * 容疑 / 疑い / "suspected" are allegations -> speculative (except 疑いの余地がない, "no doubt").
 * The ``lang`` argument adds that language's rules; rules for every script present are always added,
   so an English quote inside a Japanese article is still checked.
@@ -195,8 +196,9 @@ JA_CUES: dict[str, list[str]] = {
     ],
     "forecast": [
         r"予想", r"と予測|予測され|予測して(?:い|お)|予測では|予測によ|予測です|予測だ",
-        r"見込(?:み|ま|ん)", r"見通し(?:です|だ|が|と)",
+        r"見込(?:み|ま|ん)", r"見通し(?:です|だ|が|と|(?=\s*[。」』]|\s*$))",  # 開かれる見通し。: expected to be held
         r"構想(?:も|が)(?:ある|あり|浮上|出て)",
+        r"(?<!法)案(?:も|が)(?:社内で|内部で|一部で)?(?:浮上|出て(?:い|お))",  # an idea that has come up is not a decided plan
         r"期待され|と期待|が期待|期待でき|期待が(?:高|寄せ|集)",
     ],
     "uncertainty": [

@@ -121,6 +121,11 @@ JA_FAMILIES = [
     ("関係者によると、ミナト通信が資本業務提携を打診しているという。", S),  # unnamed source: hearsay
     ("移管するかどうかはまだ決まっていないという。", S),  # undecided
     ("東南アジアの日本企業向けにサービスを広げる構想もあるという。", S),  # an idea said to exist, not a plan
+    ("振り替え輸送の案内もAIに担わせる案が社内で浮上しているという。", S),  # an idea that came up, not a plan
+    ("統合案が出ている。", S),
+    ("改善案が出て、採用された。", A),  # the proposal was adopted
+    ("第1回口頭弁論は4月にも開かれる見通し。", S),  # a closing 見通し: expected
+    ("同社は来期の見通しを示した。", A),  # publishing an outlook is a fact
     ("運転士に警告を出し、津波の危険がある区間から離れられるようにする構想だ。", A),  # what the system is for
     ("具体的な販売価格や顧客名は明らかにされなかった。", S),  # not disclosed
     ("同社は「個別の商談にはコメントできない」としている。", S),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.terms import JAPANESE, kanji_proper_nouns, terms, terms_with_offsets
-from rag.counted import counts_asked, counts_people
+from rag.counted import counts_asked, counts_asked_people, counts_people
 from rag.lexicon import is_english_word, stem
 from rag.question import Question
 
@@ -289,7 +289,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
             found = [m for m in found if any(_SCALE_PREFIX.sub("", sentence[m.end():].lstrip()).startswith(c) for c in wanted)]
         elif counter and counter.group(1) in ("人", "名"):  # 何人 in English: so many people, not "40 drones"
-            found = [m for m in found if counts_people(sentence[m.end():])]
+            found = [m for m in found if counts_people(sentence[m.end():])
+                     and counts_asked_people(question.text, sentence, m)]
         elif not counter:  # "how many pre-orders": a count of them, not of "1,200 optical shops"
             found = [m for m in found if counts_asked(question.text, sentence, m)]
     elif _SIZE_QUESTION.search(question.text):  # "how big is the unit": a count, an amount or a measure, not a time
@@ -355,17 +356,25 @@ def gives_measure(term: str, sentence: str) -> bool:
 
 # "Who runs / heads / is in charge of X" asks for its leader, whom an article names by title.
 _LEADING = {"run", "runs", "running", "head", "heads", "headed", "charge", "boss", "helm", "lead", "leads", "leader"}
-_LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwoman|chair|head of|founder)\b"
-                           r"|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
+# (The head of a company, "head of Kiritani" or "of the company", not a head of research or operations.)
+_LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwoman|chair|founder)\b"
+                           r"|\bhead of (?:the\b|(?-i:[A-Z][a-z]))|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
 
 # A sentence saying that nothing of the kind happened: "no one was hurt", "will not lay off staff", けが人はなかった.
 _NONE = re.compile(r"\b(?:no one|nobody|none|no plans?|not\s+(?:lay|cut|reduce|fire|hire)|never)\b|(?:は|も)(?:い|出|あ)?(?:なかった|ない|ません)|"
                    r"行わない|しない方針|考えていない|予定はない", re.I)
 
 
+# "How many reporters are there", 記者って何人いるの: how many there are, which no "will not ..." answers.
+_COUNT_OF_WHAT_IS = re.compile(r"\b(?:are|is) there\b|\b(?:does|do)\b.*\bhave\b|\bwork(?:s|ing)? (?:at|for|in)\b|"
+                               r"何[人名社台件](?:くらい|ぐらい|ほど)?(?:いる|い(?:ます|た)|在籍|ある|あり)", re.I)
+
+
 def answers_none(question: Question, sentence: str) -> bool:
-    """"How many operators did it lay off?" is answered by "it will not lay off staff": none is a count too."""
-    return COUNT_QUESTION.search(question.text) is not None and _NONE.search(sentence) is not None
+    """"How many operators did it lay off?" is answered by "it will not lay off staff": none is a count too
+    (of something done, not of what there is: 瀬戸内日報は…再開しない方針 is no count of its reporters)."""
+    return (COUNT_QUESTION.search(question.text) is not None and not _COUNT_OF_WHAT_IS.search(question.text)
+            and _NONE.search(sentence) is not None)
 
 
 def is_leader_title(term: str) -> bool:

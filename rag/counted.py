@@ -8,13 +8,15 @@ turned down: only a count of something else is.
 
 from __future__ import annotations
 
+import os
 import re
 
-from rag.lexicon import stem, synonyms
+from rag.lexicon import english_concepts, stem, synonyms
 
 # Nouns for people, which a Japanese count gives as so many 人 or 名: "340 researchers" ~ 410人, "cut 230 jobs" ~ 約250人.
+# (Not households: "as much power as 200,000 households" says nothing of how many people work there.)
 PEOPLE = frozenset("""people persons residents students employees workers staff researchers engineers members users
-    households patients doctors teachers voters customers subscribers signatories actors children adults passengers drivers
+    patients doctors teachers voters customers subscribers signatories actors children adults passengers drivers
     scientists jobs positions inspectors officers nurses lawyers managers characters developers applicants operators
     farmers visitors travellers travelers tourists viewers readers players participants volunteers cardholders clients
     executives officials""".split())
@@ -55,6 +57,59 @@ def asked_nouns(question: str) -> list[str]:
     return words[:min(3, ends)]
 
 
+# Words for people as such: a count of them may count any group ("about 900 people" for 看護師は何人).
+_ANY_PEOPLE = frozenset(("people", "persons", "person", "individuals"))
+# One group of people goes by several names: a firm's employees are its workers, staff or personnel. (The
+# lexicon's synonyms are too loose for people: "members" meets 看護師 through "registered nurse".)
+_WORKFORCE = frozenset(stem(w) for w in ("employees", "employ", "workers", "staff", "personnel", "workforce", "headcount"))
+# The noun a Japanese how-many question counts: after 何人 (何人くらいの開発者), else before it (社員何人,
+# 看護師が全部で何人, 記者って何人).
+_ASKED_JA_AFTER = re.compile(r"(?:何|なん)[人名](?:くらい|ぐらい|ほど)?の([\u4e00-\u9fffァ-ヴー]{1,12})")
+_ASKED_JA_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|の|も)?(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|"
+                              r"およそ|だいたい|大体|約)?(?:何|なん)[人名]")
+_ORGANISATIONS = frozenset(("会社", "企業", "組織", "団体", "チーム", "部署", "グループ", "法人", "事務所", "病院", "学校"))
+_JA_GENERIC_PEOPLE = frozenset(("人", "人数", "人々", "全員", "総数", "数", "全体", "合計", "総勢", "人員"))
+# The noun a number in a Japanese sentence counts when it does not take a counter: 約40の自治体.
+_JA_COUNTED = re.compile(r"\s*(?:万|億|千)?\s*(?:以上|超|余り|ほど|近く|前後)?の([\u4e00-\u9fffァ-ヴー]{2,})")
+
+
+def asked_noun_ja(question: str) -> str:
+    """The people a Japanese how-many question counts (看護師 in 看護師が全部で何人いるの), or "" for people as such."""
+    after = _ASKED_JA_AFTER.search(question)
+    if after and after.group(1) in _ORGANISATIONS:  # 社員何人くらいの会社: a company of how many employees
+        after = None
+    found = after or _ASKED_JA_BEFORE.search(question)
+    noun = found.group(1) if found else ""
+    return "" if noun in _JA_GENERIC_PEOPLE else noun
+
+
+_EMPLOYS = re.compile(r"\b(?:employs?|employed|employing|hires?|hired|hiring|staff of|workforce of)\s+"
+                      r"(?:about |around |some |roughly |nearly |more than |over )?$", re.I)
+
+
+def counts_asked_people(question: str, sentence: str, match: re.Match[str]) -> bool:
+    """Does the English count ``match`` of ``sentence`` count the people a Japanese 何人 question asks about
+    (社員何人: employees or staff, not "4.2 million users"; 看護師は何人: nurses, not the union's "410 members";
+    従業員は何人: "employs 410 track inspectors")?"""
+    noun = asked_noun_ja(question)
+    meanings = english_concepts(noun) if noun else frozenset()
+    said = counted_words(sentence[match.end():])
+    if not meanings or not said or any(w in _ANY_PEOPLE for w in said):
+        return True
+    if meanings & _WORKFORCE and _EMPLOYS.search(sentence[:match.start()]):
+        return True
+    return any(_same_people(meanings, w) for w in said)
+
+
+def _same_people(meanings: frozenset[str], word: str) -> bool:
+    """Does an English word for people name the people these concepts mean (or the same workforce)? The
+    one who does a thing is named from it: inspectors ~ 点検員 (inspection), reporters ~ 記者 (report)."""
+    said = stem(word)
+    return (said in meanings or (said in _WORKFORCE and bool(meanings & _WORKFORCE))
+            or any(len(os.path.commonprefix([said, meaning])) >= max(5, min(len(said), len(meaning)) - 3)
+                   for meaning in meanings))
+
+
 def counts_asked(question: str, sentence: str, match: re.Match[str]) -> bool:
     """Does the count ``match`` of ``sentence`` count what the question asks how many of (as far as either
     says)? A Japanese count in 人 or 名 counts people."""
@@ -65,9 +120,15 @@ def counts_asked(question: str, sentence: str, match: re.Match[str]) -> bool:
     people = any(stem(w) in _PEOPLE_STEMS for w in asked)
     if re.match(r"\s*(?:万|億|千)?\s*[人名](?!分)", after):  # (980人分の署名 counts signatures)
         return people
+    if re.match(r"\s*[\u3040-\u9fff]", after):  # 約40の自治体 counts 自治体; a Japanese counter, anything
+        counted = _JA_COUNTED.match(after)
+        meanings = english_concepts(counted.group(1)) if counted else frozenset()
+        return not meanings or any(meanings & synonyms(a) for a in asked)
     said = counted_words(after)
-    if not said or re.match(r"\s*[\u3040-\u9fff]", after):
+    if not said:
         return True
-    if people and any(stem(w) in _PEOPLE_STEMS for w in said):
-        return True
+    if people and (any(a in _ANY_PEOPLE for a in asked) or any(w in _ANY_PEOPLE for w in said)):
+        return any(stem(w) in _PEOPLE_STEMS for w in said)  # people as such: a count of any of them
+    if people:  # "how many nurses": nurses, not the union's "410 members"
+        return any(_same_people(frozenset(stem(a) for a in asked), w) for w in said)
     return any(stem(w) in synonyms(a) for a in asked for w in said)

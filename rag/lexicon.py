@@ -108,19 +108,43 @@ def stem(word: str) -> str:
 SPECIFIC_GLOSSES = 4  # a headword glossed by at most this many words names one thing (画像: image, picture)
 
 
+# In the gloss file a word that qualifies a role in a two-word gloss ("company" in 社員's "company employee")
+# is marked: it is an English word (is_english_word), but not what the headword means, so 社員 does not meet
+# "the company" (rag.lexicon_build).
+MODIFIER = "~"
+MODIFIERS_MEAN = False  # True reads marked words as meanings too (as before they were marked), to measure
+
+
 @functools.cache
-def _glosses() -> dict[str, frozenset[str]]:
+def _gloss_table() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, int]]:
+    """The headwords' meanings (stems), the stems of the words that only qualify a gloss, and how many
+    words (qualifying ones too) each headword is glossed with."""
     stems: dict[str, str] = {}  # 41,000 headwords share 23,000 gloss words: stem each once (halves the load)
     table: dict[str, frozenset[str]] = {}
+    qualifying: set[str] = set()
+    glossed_with: dict[str, int] = {}
     with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
         for line in lines:
             head, _, words = line.rstrip("\n").partition("\t")
-            table[head] = frozenset(stems.get(w) or stems.setdefault(w, stem(w)) for w in words.split())
+            glossed_with[head] = len(words.split())
+            meant = []
+            for word in words.split():
+                if word.startswith(MODIFIER):
+                    word = word[len(MODIFIER):]
+                    qualifying.add(stems.get(word) or stems.setdefault(word, stem(word)))
+                    if not MODIFIERS_MEAN:
+                        continue
+                meant.append(stems.get(word) or stems.setdefault(word, stem(word)))
+            table[head] = frozenset(meant)
     for line in BUSINESS_FILE.read_text(encoding="utf-8").splitlines():
         head, _, words = line.partition("\t")
         if words and not head.startswith("#"):
             table[head] = table.get(head, frozenset()) | {stem(w) for w in words.split()}
-    return table
+    return table, frozenset(qualifying), glossed_with
+
+
+def _glosses() -> dict[str, frozenset[str]]:
+    return _gloss_table()[0]
 
 
 def concepts(term: str) -> frozenset[str]:
@@ -154,7 +178,7 @@ def is_headword(term: str) -> bool:
 
 @functools.cache
 def _english_words() -> frozenset[str]:
-    return frozenset(w for words in _glosses().values() for w in words)
+    return frozenset(w for words in _glosses().values() for w in words) | _gloss_table()[1]
 
 
 def is_english_word(word: str) -> bool:
@@ -173,8 +197,9 @@ def synonyms(word: str) -> frozenset[str]:
 @functools.cache
 def _glossed_by() -> dict[str, tuple[str, ...]]:
     heads: dict[str, list[str]] = {}
+    glossed_with = _gloss_table()[2]
     for head, words in _glosses().items():
-        if len(words) <= SPECIFIC_GLOSSES:
+        if glossed_with.get(head, len(words)) <= SPECIFIC_GLOSSES:
             for w in words:
                 heads.setdefault(w, []).append(head)
     return {w: tuple(h) for w, h in heads.items()}

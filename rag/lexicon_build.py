@@ -16,10 +16,11 @@ import gzip
 import re
 import sqlite3
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
-from rag.lexicon import DATA_FILE
+from rag.lexicon import DATA_FILE, MODIFIER
 
 SENSES_PER_ENTRY = 3
 MAX_GLOSS_WORDS = 2
@@ -30,6 +31,14 @@ _GLOSS_STOP = set(
     someone something somebody thing things etc esp eg used up out off one's""".split()
 )
 _LIGHT_VERBS = set("make makes get gets take takes give gives put puts do have come go let set keep".split())
+# Heads that name anyone: in "staff member" the qualifier carries the meaning too.
+_ANYONE = frozenset(("member", "members", "person", "persons", "people", "man", "men", "woman", "women"))
+# People named by their role, whose glosses often add where or how ("company employee", "registered nurse").
+ROLES = frozenset("""employee worker staff president chairman chairperson director manager chief head officer official
+    clerk secretary nurse doctor physician teacher professor engineer researcher reporter journalist editor minister
+    governor mayor executive representative spokesman spokesperson inspector operator driver pilot""".split())
+# A gloss opening with one of these is a verb's or an adverb's phrase ("to raise funds", "for the first time").
+_NOT_A_NOUN = frozenset("to for in at on by with from not as after before until without into".split())
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _ALTERNATIVES = re.compile(r"\bor\b|;|,")
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -37,23 +46,51 @@ _HAS_KANJI = re.compile(r"[\u3400-\u9fff]")
 _KATAKANA_ONLY = re.compile(r"^[ァ-ヴー・]+$")
 
 
-def gloss_words(glosses: list[tuple[int, str]]) -> list[str]:
-    """Content words of the short glosses of an entry's first senses, in order, without repeats."""
-    words: list[str] = []
+def _short_glosses(glosses: list[tuple[int, str]]) -> Iterator[tuple[int, str, list[str]]]:
+    """(sense, gloss, its content words) for the short glosses of an entry's first senses."""
     senses: list[int] = []
     for sense, gloss in glosses:
         if sense not in senses:
             senses.append(sense)
         if len(senses) > SENSES_PER_ENTRY:
-            break
+            return
         # "voice actor or actress": two glosses in one, each short enough to be a translation.
         for alternative in _ALTERNATIVES.split(_PARENTHESES.sub("", gloss.lower())):
             content = [w for w in _WORD.findall(alternative) if w not in _GLOSS_STOP]
             if len(content) > 1:  # "make use", "take part": the light verb of a phrase is not its meaning
                 content = [w for w in content if w not in _LIGHT_VERBS]
             if 0 < len(content) <= MAX_GLOSS_WORDS:
-                words += [w for w in content if w not in words]
-    return words
+                yield sense, alternative.strip(), content
+
+
+def gloss_words(glosses: list[tuple[int, str]]) -> list[str]:
+    """Content words of the short glosses of an entry's first senses, in order, without repeats. A word
+    that qualifies a person's role in a two-word gloss (the "company" of 社員's "company employee", the
+    "registered" of 看護師's "registered nurse") is marked with MODIFIER: it is English, but says where or
+    how, not who (rag.lexicon). Other qualifiers keep their meaning ("net increase", "Korean peninsula"),
+    and so does one that qualifies two glosses of one sense (the "branch" of "branch manager, branch chief")."""
+    heads: list[str] = []
+    qualifiers: list[tuple[int, str, bool]] = []  # (sense, word, whether it qualifies a role), once a gloss
+    for sense, gloss, content in _short_glosses(glosses):
+        head = _head_word(gloss, content)
+        heads += [w for w in content if (head is None or w == head) and w not in heads]
+        qualifiers += [(sense, w, head in ROLES) for w in content if head is not None and w != head]
+    shared = {w for (_, w), n in Counter((sense, w) for sense, w, _ in qualifiers).items() if n > 1}
+    of_roles = {w for _, w, of_role in qualifiers if of_role} - shared
+    words = list(dict.fromkeys(w for _, w, _ in qualifiers))
+    heads += [w for w in words if w not in of_roles and w not in heads]
+    return heads + [MODIFIER + w for w in words if w in of_roles and w not in heads]
+
+
+def _head_word(gloss: str, content: list[str]) -> str | None:
+    """The word a two-word noun gloss names (employee of "company employee"); None when every word counts
+    (one word, a verb's or an adverb's phrase: "to raise funds", "taking office", "for the first time", or
+    someone: "staff member")."""
+    if len(content) < 2 or gloss.split()[0] in _NOT_A_NOUN or content[0].endswith("ing"):
+        return None
+    if content[-1] in _ANYONE or (" of " in f" {gloss} " and content[0] in _ANYONE):
+        return None  # "staff member", "contact person": the qualifier says who is meant
+    return content[0] if " of " in f" {gloss} " else content[-1]
 
 
 def build(db_path: Path) -> dict[str, list[str]]:

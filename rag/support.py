@@ -165,6 +165,14 @@ class Reader:
         self.attributes = [t for t in dict.fromkeys(asked) if t not in self.names and t not in _ANSWER_KIND
                            and t not in SCALE_WORDS and t not in model_numbers]
         self.weights = {t: math.log(1 + (documents + 1) / (document_frequency(t) + 0.5)) for t in self.attributes}
+        # "How many people work at Harima Works?": the asked "work" is not said by the name "Harima Works".
+        # A word the question asks both inside and outside its capitalised names is looked for in the
+        # sentence with those names taken out (the AI of "Hikari AI Ventures" alone is part of the name).
+        runs = [m.group(0) for m in CAPITALISED_RUN.finditer(question.text)]
+        self.own_name_runs = re.compile("|".join(map(re.escape, runs)), re.I) if runs else None
+        outside_runs = {stem(t) for t in terms(self.own_name_runs.sub(" ", question.text))} if runs else set()
+        self.in_own_name = {t for t in self.attributes if t.isascii() and stem(t) in outside_runs and any(
+            stem(t) == stem(word.lower()) for run in runs for word in run.split())}
         # A reporter's word (rag.paraphrase) does not stand for a user's word when the question asks it itself
         # ("hire" is not met by "employees" in a question about employees).
         self.asked_stems = {stem(t) for t in self.attributes}
@@ -190,7 +198,7 @@ class Reader:
         # Across languages names are matched in Latin script, katakana, or by a kanji name's reading.
         return {t for t in self.names if t.isascii() or name_words(t) or KANJI.search(t) or KATAKANA.search(t)}
 
-    def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary) -> float:
+    def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary, doc_title: str = "") -> float:
         across = passage.lang != self.question.lang
         weights = dict(self.weights)
         if across:  # a word the lexicon does not know cannot be checked (a word in kanji can, by its reading)
@@ -204,15 +212,21 @@ class Reader:
         # A word of the sentence met through a gloss answers for one question word only: "bear" is クマ or
         # 考える (to bear in mind), not both. The weightier question word takes it.
         glossed: set[str] = set()
+        whole = (sentence, title)
+        outside_names = whole
+        if self.in_own_name and self.own_name_runs:
+            outside_names = (vocabulary(self.own_name_runs.sub(" ", passage.text)),
+                             vocabulary(self.own_name_runs.sub(" ", doc_title)))
         for term, weight in sorted(weights.items(), key=lambda item: -item[1]):
-            if (sentence.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
+            words, titled = outside_names if term in self.in_own_name else whole
+            if (words.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
                     or gives_leader(self.question, term, passage.text)
-                    or any(sentence.names(w) for w in article_words(term) if stem(w) not in self.asked_stems)):
+                    or any(words.names(w) for w in article_words(term) if stem(w) not in self.asked_stems)):
                 said += weight
-            elif free := sentence.glossing(term) - glossed:
+            elif free := words.glossing(term) - glossed:
                 glossed.add(min(free))
                 said += weight if across else SYNONYM_CREDIT * weight
-            elif title.names(term):  # the title's own words, not a gloss of them
+            elif titled.names(term):  # the title's own words, not a gloss of them
                 said += TITLE_CREDIT * weight
         return said / total
 
@@ -260,7 +274,7 @@ class Reader:
             # beside one about Amanagi is no answer).
             context = sentence
             named = named and all(group_said(g) for g in groups)
-        share = self._attribute_share(passage, sentence, title)
+        share = self._attribute_share(passage, sentence, title, doc.title)
         # What a who/what-is question asks for (the mayor, 売上高) must be there: a sentence about the town
         # that never mentions its mayor does not say who the mayor is. A leader's title is said only by one: the
         # gloss of 社長, "company president", would meet any company.

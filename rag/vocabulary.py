@@ -16,6 +16,7 @@ from rag.names import hepburn, katakana_forms, latin_forms, name_words, same_nam
 from rag.readings import MIN_NAME, name_prefixes, reads_as
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
+_OTHER_ROLE_EN = re.compile(r"\b(?:(?:vice|deputy|former|ex|assistant)[- ])+([A-Za-z]+)", re.I)
 
 
 class Vocabulary:
@@ -50,7 +51,13 @@ class Vocabulary:
         self.kana_forms = katakana_forms(joined)
         self.latin_forms = latin_forms(joined + " " + pairs)
         self.reading_forms = {hepburn(r) for r in kanji_readings(joined)}  # 東邦 -> toho, 石狩 -> ishikari
-        self.concepts = all_concepts(self.words)
+        # A vice president is not the president (the English side of _OTHER_ROLE): a word written only
+        # after such a prefix gives no meaning to match by gloss (学長 is not met by "vice president").
+        raw = "\n".join(texts)
+        prefixed = {w.lower() for w in _OTHER_ROLE_EN.findall(raw)}
+        left = terms(_OTHER_ROLE_EN.sub(" ", raw)) if prefixed else set()
+        self.glossable = self.words - {w for w in self.words if w in prefixed and w not in left}
+        self.concepts = all_concepts(self.glossable)
         self._named: dict[str, bool] = {}
         self.text = unicodedata.normalize("NFKC", "\n".join(texts))
 
@@ -91,7 +98,7 @@ class Vocabulary:
     def glossing(self, term: str) -> set[str]:
         """The words of the text that mean what ``term`` means, by gloss (売上高 ~ sales, revenue)."""
         wanted = concepts(term)
-        return {w for w in self.words if concepts(w) & wanted} if wanted & self.concepts else set()
+        return {w for w in self.glossable if concepts(w) & wanted} if wanted & self.concepts else set()
 
     def speaks_of(self, term: str, across: bool) -> bool:
         """Does the text say something about ``term``? Across languages, also by gloss (売上高 ~ sales)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_kind import answer_type_ok, quantities
+from rag.answer_kind import answer_type_ok, answers_none, quantities
 from rag.counted import asked_nouns, counted_words, counts_asked
 from rag.question import analyse
 
@@ -40,7 +40,19 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many pictures was the AI trained on?", "The model was trained on 1.2 million images of tuna.", True),
     ("How many employees does Kazane Labs have?", "Kazane has 23 employees.", True),
     ("How many employees does Kazane Labs have?", "社員数は31人。", True),
-    ("How many nurses work there?", "The union has about 410 members.", True),
+    ("How many nurses work there?", "The union has about 410 members.", False),  # its members, not all nurses
+    ("How many nurses work there?", "About 900 people work there.", True),  # people as such
+    ("How many employees does Kazane Labs have?", "Kazane has 23 staff.", True),  # one workforce, two names
+    ("How many users does Kazane Labs have?", "Kazane has 23 employees.", False),
+    ("How many languages can it translate?", "全国約40の自治体が使っている。", False),  # 40 municipalities
+    ("How many hospitals use it?", "全国約40の病院が使っている。", True),
+    ("ソナリって社員何人いるの?", "The app has 4.2 million monthly users worldwide.", False),
+    ("ソナリって社員何人いるの?", "Sonari has 230 employees in Japan.", True),
+    ("病院には看護師が全部で何人いるの?", "The nurses' union, which has about 410 members, objected.", False),
+    ("病院には看護師が全部で何人いるの?", "The hospital employs about 900 nurses.", True),
+    ("何人が参加したの?", "About 900 workers joined the strike.", True),  # people as such asked
+    ("コトハラボって社員何人くらいの会社?", "The company currently has 48 employees.", True),  # 会社 is no one counted
+    ("東海高速って橋の点検員は何人くらい抱えてるの?", "It employs about 140 bridge inspectors.", True),  # 点検 ~ inspect
     ("How many bus trips a day were dropped?", "The number of daily trips was cut from 186 to 161.", True),
     ("How many signatures did the petition have?", "組合は約980人分の署名を添えて要望書を提出していた。", True),
 ])
@@ -52,3 +64,8 @@ def test_each_count_of_a_sentence_is_read_on_its_own() -> None:
     sentence = "It sold 40 robots to 12 hospitals."
     by_number = {m.group(0): counts_asked("How many hospitals bought one?", sentence, m) for m in quantities(sentence)}
     assert by_number == {"40": False, "12": True}
+
+
+def test_a_count_of_what_there_is_is_not_answered_by_something_not_done() -> None:
+    assert not answers_none(analyse("瀬戸内日報の記者って何人くらいいるの?"), "瀬戸内日報は当面、要約機能を再開しない方針だ。")
+    assert answers_none(analyse("How many operators did it lay off?"), "It will not lay off staff.")

@@ -11,7 +11,8 @@ from assistants import assistant_over
 from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
 from rag.tense import tense_ok
 from rag.assistant import Assistant
-from rag.lexicon import english_concepts, stem
+from rag.lexicon import english_concepts, is_english_word, stem
+from rag.lexicon_build import gloss_words
 from rag.names import hepburn
 from rag.paraphrase import article_words
 from rag.question import analyse
@@ -391,6 +392,9 @@ def test_who_runs_a_company_is_answered_by_a_leaders_title() -> None:
     assert gives_leader(question, "charge", "Shiranami President Shigeru Okabe told reporters.")
     assert not gives_leader(question, "charge", "The bank will charge a fee.")
     assert not gives_leader(analyse("How long can it run on one charge?"), "run", "The company president said so.")
+    assert gives_leader(question, "charge", "Aiko Ito, head of Shiranami, said so.")
+    assert not gives_leader(question, "charge", "Kenji Morimoto, Shiranami's head of research and development, said so.")
+    assert not gives_leader(question, "charge", "Its head of AI, Kenji Morimoto, said so.")
 
 
 def test_a_short_japanese_word_meets_its_compound() -> None:
@@ -399,6 +403,28 @@ def test_a_short_japanese_word_meets_its_compound() -> None:
 
 def test_a_gloss_of_alternatives_gives_each_of_them() -> None:
     assert "actor" in english_concepts("声優")  # JMdict: "voice actor or actress (radio, animation, etc.)"
+
+
+def test_a_word_that_only_qualifies_a_gloss_is_not_the_headwords_meaning() -> None:
+    assert gloss_words([(1, "company employee"), (2, "member of a corporation"), (3, "to raise funds"), (3, "taking office")]) == [
+        "employee", "member", "corporation", "raise", "funds", "taking", "office", "~company"]
+    assert gloss_words([(1, "staff member"), (1, "personnel")]) == ["staff", "member", "personnel"]
+    assert gloss_words([(1, "for the first time")]) == ["first", "time"]
+    assert gloss_words([(1, "net increase")]) == ["increase", "net"]  # only a role's qualifier is marked
+    assert "employ" in english_concepts("社員") and "compan" not in english_concepts("社員")
+    assert "regist" not in english_concepts("看護師") and "servant" in english_concepts("公務員")
+    assert not Vocabulary(["The company says its app has 4.2 million users."]).speaks_of("社員", True)
+    assert Vocabulary(["The company has 230 employees."]).speaks_of("社員", True)
+    assert is_english_word("registered")  # still an English word, so no name
+    assert gloss_words([(1, "branch office"), (1, "branch store")]) == ["office", "store", "branch"]
+    assert gloss_words([(1, "company employee"), (2, "company stockholder")]) == ["employee", "stockholder", "~company"]
+
+
+def test_a_vice_president_is_not_the_president_by_gloss() -> None:
+    vice = Vocabulary(["said Emiko Hasegawa, the vice president for academic affairs who led the review."])
+    assert not vice.speaks_of("学長", True) and vice.names("president")  # the word is still there
+    assert Vocabulary(["The vice president and the president met."]).speaks_of("学長", True)
+    assert not Vocabulary(["A former deputy-manager said so."]).glossing("店長")
 
 
 def test_a_hyphenated_attribute_is_matched_by_its_parts() -> None:
@@ -543,6 +569,21 @@ def test_a_japanese_synonym_counts_for_part_of_the_word_a_translation_for_all() 
     assert share("オトワ・ラボの従業員は34人だ。", "ja") == pytest.approx(SYNONYM_CREDIT)
     assert share("Otowa Lab has 34 employees.", "en") == 1.0
     assert share("オトワ・ラボは京都の大学発ベンチャーだ。", "ja") == 0.0
+
+
+def test_a_word_the_question_asks_outside_its_names_is_not_said_by_those_names() -> None:
+    reader = Reader(analyse("How many people work at Harima Works?"), lambda term: 1, 10)
+
+    def share(text: str) -> float:
+        passage = Passage(doc_id="d", title="", url="", lang="en", sentence=0, char_start=0, char_end=len(text),
+                          text=text, speculative=False, cues=(), reported=False, score=0.0)
+        return reader._attribute_share(passage, Vocabulary([text]), Vocabulary([""]), "Harima Works saves power")
+
+    assert share("Harima Works uses about 900 million kilowatt-hours a year.") == 0.0  # "Works" is the name
+    assert share("About 1,200 people work at Harima Works.") == 1.0
+    # a word only inside a name is the name's, however the sentence writes it
+    named_only = Reader(analyse("What was the size of the fund Hikari AI Ventures closed?"), lambda term: 1, 10)
+    assert not named_only.in_own_name
 
 
 def test_an_english_questions_framing_words_weigh_less() -> None:

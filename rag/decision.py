@@ -11,6 +11,7 @@ asserted sentence the reader accepts, or take one it passed over for its share a
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ingest.records import StoredDocument
@@ -30,6 +31,9 @@ CANDIDATES = 20  # passages considered, best first
 SPECULATION_SHARE = 0.25
 MAX_CITED = 3
 USE_EVIDENCE_MODEL = True  # False: the reader alone, as the model's worth is measured against
+# A yes/no question is not answered by a fear that it is so: 組合は、予測データが評価に使われることへの懸念を
+# 示している says that the union worries, not that the data is used (unless the question asks about the worry).
+_FEAR = re.compile(r"懸念|危惧|心配|不安視|恐れ|おそれ|\b(?:concerns?|concerned|fears?|feared|worr(?:y|ies|ied))\b", re.I)
 
 
 def _is_fragment(passage: Passage) -> bool:
@@ -86,7 +90,8 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
     # A hedged English sentence whose unhedged clauses alone answer the question ("The company, which has
     # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
-    plain = {id(s) for s in supporting if not s.passage.speculative or _clauses_assert(question, reader, s, documents)}
+    plain = {id(s) for s in supporting if (not s.passage.speculative and not _feared_only(question, s.passage))
+             or _clauses_assert(question, reader, s, documents)}
     asserted = [s for s in supporting if id(s) in plain]
     speculative = [s for s in supporting if id(s) not in plain]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless
@@ -99,6 +104,10 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])
+
+
+def _feared_only(question: Question, passage: Passage) -> bool:
+    return question.yes_no and _FEAR.search(passage.text) is not None and _FEAR.search(question.text) is None
 
 
 def _second_opinion(question: Question, reader: Reader, assessed: Sequence[Support],
@@ -191,7 +200,7 @@ def _answered(question: Question, chosen: Sequence[Support], opening: str = "ans
 def _refuse_speculative(question: Question, speculative: Sequence[Support]) -> Answer:
     passages = [s.passage for s in speculative][:MAX_CITED]
     lines = [
-        f"{_quote(question.lang, p.text)} [{n}] ({say(question.lang, 'hedge')}: {', '.join(p.cues)})"
+        f"{_quote(question.lang, p.text)} [{n}] ({say(question.lang, 'hedge')}: {', '.join(p.cues or _FEAR.findall(p.text)[:1])})"
         for n, p in enumerate(passages, start=1)
     ]
     return Answer(question=question.text, status="refused", reason="speculative",

@@ -291,3 +291,26 @@ def test_how_many_is_answered_by_none(tmp_path) -> None:  # type: ignore[no-unty
     # a count of something else is still no answer
     other = assistant.ask("How many ships did Kaizu Container Terminal turn away after the AI went in?")
     assert other.status == "refused"
+
+
+FEARED = {
+    "union_ja.md": """---
+title: 倉庫ロボットと労働組合
+lang: ja
+---
+アクメ・ロボティクスは2025年に倉庫ロボットを導入した。
+労働組合は、倉庫ロボットのデータが従業員の人事評価に使われることへの懸念を示している。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def feared(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("feared"), FEARED)
+
+
+def test_a_fear_that_it_is_so_does_not_answer_a_yes_no_question(feared: Assistant) -> None:
+    answer = feared.ask("倉庫ロボットのデータって人事評価に使われるの?")
+    assert (answer.status, answer.reason) == ("refused", "speculative")
+    assert "懸念" in answer.text and answer.citations[0].quote.startswith("労働組合は")
+    _slices_back(feared, answer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.terms import JAPANESE, kanji_proper_nouns, terms, terms_with_offsets
-from rag.counted import counts_asked, counts_asked_people, counts_people
+from rag.counted import counts_asked, counts_asked_people, counts_doers, counts_people
 from rag.lexicon import is_english_word, stem
 from rag.question import Question
 
@@ -293,6 +293,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
                      and counts_asked_people(question.text, sentence, m)]
         elif not counter:  # "how many pre-orders": a count of them, not of "1,200 optical shops"
             found = [m for m in found if counts_asked(question.text, sentence, m)]
+        if _COUNT_OF_WHAT_IS.search(question.text):  # how many it has: not "40 employees volunteered for a test"
+            found = [m for m in found if not counts_doers(sentence[m.end():])]
     elif _SIZE_QUESTION.search(question.text):  # "how big is the unit": a count, an amount or a measure, not a time
         found = [m for m in found if not (YEAR_OR_DATE.match(m.group(0)) or _is_span(m, sentence) or _is_day(m, sentence)
                                           or sentence[m.start() - 1:m.start()] == "第")]  # nor an ordinal (第1弾)

@@ -47,6 +47,22 @@ def counts_people(after: str) -> bool:
     return any(w in PEOPLE for w in counted_words(after))
 
 
+# Past forms that say where people are, not what some of them did ("300 employees based in Osaka").
+_STATIVE_PAST = frozenset("based located stationed employed registered enrolled housed worked working".split())
+_IRREGULAR_PAST = frozenset("took left went quit lost won ran wrote gave".split())
+
+
+def counts_doers(after: str) -> bool:
+    """Does the count these words follow count people who did something ("40 employees volunteered to ...",
+    "120 workers walked out"), a part of them, not how many there are?"""
+    words = counted_words(after)
+    noun = next((i for i, w in enumerate(words) if stem(w) in _PEOPLE_STEMS), None)
+    if noun is None or noun + 1 >= len(words):
+        return False
+    verb = words[noun + 1]
+    return verb not in _STATIVE_PAST and (verb.endswith("ed") or verb in _IRREGULAR_PAST)
+
+
 def asked_nouns(question: str) -> list[str]:
     """The words of what an English how-many question counts ("How many pre-orders did ..." -> pre-orders)."""
     found = _ASKED.search(question)

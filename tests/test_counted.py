@@ -54,6 +54,10 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("コトハラボって社員何人くらいの会社?", "The company currently has 48 employees.", True),  # 会社 is no one counted
     ("東海高速って橋の点検員は何人くらい抱えてるの?", "It employs about 140 bridge inspectors.", True),  # 点検 ~ inspect
     ("How many bus trips a day were dropped?", "The number of daily trips was cut from 186 to 161.", True),
+    # how many it has: not those of them who did something
+    ("How many employees does Hanaori have?", "In the test, 40 employees volunteered to be photographed.", False),
+    ("How many employees does Hanaori have?", "Hanaori has 300 employees based in Osaka.", True),
+    ("How many workers walked out?", "About 120 workers walked out on Monday.", True),  # what they did is asked
     ("How many signatures did the petition have?", "組合は約980人分の署名を添えて要望書を提出していた。", True),
 ])
 def test_a_count_answers_a_how_many_question_only_of_what_it_asks(question: str, sentence: str, expected: bool) -> None:

@@ -133,10 +133,13 @@ _WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were|
 _WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの"
                              r"|(?:って|は)どこ(?:[?？]|です|なの|だ|$)", re.I)  # 「…の会社ってどこ？」 asks which one
 # Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one
-# before 氏/さん), or a word in kanji before 氏/さん/教授/社長.
+# before 氏/さん), a word in kanji before 氏/さん/教授/社長, or a katakana or Latin name in 「」.
 _SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*\d[\w.-]*|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
-                      r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)")
+                      r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)|(?<=「)[ァ-ヴーA-Za-z0-9・]{2,}(?=」)")  # 「ミライシフト」
 _WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  # which (law) firm
+# "What was the name of the staffing agency", "What is the platform called": a name, of that kind of thing.
+_NAME_KIND = re.compile(r"\bname of (?:the |its |their |his |her |a |an )?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?"
+                        r"|\b([A-Za-z-]+)(?:\s+([A-Za-z-]+))?\s+(?:is|was|are|were|be)?\s*called\s*[?？]", re.I)
 _NEAR_KIND = 40  # characters between the kind's mention and the name that says which
 # Capitalised but no one: months, weekdays, and nationalities ("Japanese companies" names no customer).
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
@@ -170,13 +173,18 @@ def _names_someone_new(question: Question, sentence: str) -> bool:
     """A who-question is answered by a sentence that names someone (or some body) the question does not.
     A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
     is answered only by a name beside that mention ("the forum 4chan"), not one elsewhere in the sentence."""
+    from rag.entities import CAPITALISED_RUN  # (here: rag.entities imports this module)
+
     asked = set(terms(question.text)) | _NOT_SOMEONE
+    # A name the question gives in part is the question's: "Takuya Morishita" for "Morishita".
+    asked |= {t for run in CAPITALISED_RUN.finditer(sentence) if set(terms(run.group(0))) & asked
+              for t in terms(run.group(0))}
     who = asks_who(question)  # a who-question is not answered by a place
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
     named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
              if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
              and not (who and _a_place(sentence, m))]
-    kind = _WHICH_KIND.search(question.text)
+    kind = _WHICH_KIND.search(question.text) or _NAME_KIND.search(question.text)
     kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
     spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]
     if spots:
@@ -268,7 +276,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
     sentence = _DATELINE.sub("", sentence, count=1)
-    if (asks_who(question) or _WHICH_QUESTION.search(question.text)) and not asks_quantity(question):
+    if (asks_who(question) or _WHICH_QUESTION.search(question.text) or _NAME_KIND.search(question.text)) \
+            and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
     if not asks_quantity(question):

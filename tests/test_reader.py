@@ -750,3 +750,13 @@ def test_who_leads_a_company_is_not_answered_by_a_sentence_about_companies(tmp_p
                                                                         "agent would be fixed.\n"})
     answer = told.ask("ウェイファーラー・ラボの社長って誰?")
     assert answer.status == "answered" and "Dana Cole" in answer.citations[0].quote, answer.text
+
+
+def test_a_name_question_is_answered_by_a_name_of_that_kind() -> None:
+    question = analyse("What was the name of the staffing agency Morishita worked for?")
+    assert not answer_type_ok(question, "Takuya Morishita was a night-shift worker employed by a staffing agency and "
+                                        "assigned to the warehouse run by Hoshimi Logistics.")  # an agency, unnamed
+    assert answer_type_ok(question, "Morishita was sent by the staffing agency Hiro Staff Service.")
+    called = analyse("What is the screening tool called?")
+    assert answer_type_ok(called, "同社のAI選考ツール「ミライシフト」は約30社が導入している。")
+    assert not answer_type_ok(called, "同社のAI選考ツールは約30社が導入している。")

@@ -122,6 +122,22 @@ def kanji_proper_nouns(text: str, places: bool = True) -> set[str]:
             and (places or m.part_of_speech()[2] != "地名")}
 
 
+def people_named(text: str, titles: frozenset[str]) -> set[str]:
+    """The words of the people's names in ``text`` that stand for a person: a family and a given name
+    (石黒大輔), or a name before one of ``titles`` (石黒社長, 石黒氏); not a company named after someone
+    (鴻海精密工業), nor a lone name, which may be either."""
+    found: set[str] = set()
+    run: list[str] = []
+    for m in [*_morphemes(unicodedata.normalize("NFKC", text)), None]:
+        if m is not None and m.part_of_speech()[2] == "人名":
+            run.append(m.normalized_form())
+            continue
+        if len(run) >= 2 or (run and m is not None and m.surface() in titles):
+            found.update(run)
+        run = []
+    return found
+
+
 def noun_runs(text: str) -> list[list[tuple[str, str]]]:
     """Runs of consecutive nouns (with prefixes and suffixes) in the Japanese of ``text``, each morpheme as
     (normalised form, surface): 空都デバイスは… -> [[(空都, 空都), (デバイス, デバイス)], …]. A company or place

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.terms import JAPANESE, kanji_proper_nouns, terms, terms_with_offsets
+from ingest.terms import JAPANESE
 from rag.counted import counts_asked, counts_asked_people, counts_doers, counts_people
-from rag.lexicon import is_english_word, stem
+from rag.naming import DATELINE, asks_name, asks_who, names_someone_new
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
@@ -127,76 +127,6 @@ _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b|何歳|年齢",
 _AGE_STATED = re.compile(r"\d{1,3}\s*(?:歳|才)|[(（]\d{1,3}[)）]|,\s*\d{1,3},|\baged?\s+\d{1,3}\b|\b\d{1,3}-year-old\b", re.I)
 _AGE = re.compile(r"[(（]\d{1,3}[)）]")
 
-
-_WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
-# "Which university …", どの会社, どこの投資家: answered by naming one, like a who-question.
-_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!year|month|day|date|time)[a-z]+|どの(?!くらい|ぐらい|程度|よう)|どこの"
-                             r"|(?:って|は)どこ(?:[?？]|です|なの|だ|$)", re.I)  # 「…の会社ってどこ？」 asks which one
-# Someone or some body named: a capitalised Latin word, a katakana name (two words joined by ・, or one
-# before 氏/さん), a word in kanji before 氏/さん/教授/社長, or a katakana or Latin name in 「」.
-_SOMEONE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+|(?<![\w-])[a-z]+[-\d][\w.-]*\d[\w.-]*|[ァ-ヴー]+・[ァ-ヴー]+|[ァ-ヴー]{2,}(?=氏|さん)"
-                      r"|[\u4e00-\u9fff]{2,5}(?=氏|さん|教授|社長)|(?<=「)[ァ-ヴーA-Za-z0-9・]{2,}(?=」)")  # 「ミライシフト」
-_WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  # which (law) firm
-# "What was the name of the staffing agency", "What is the platform called": a name, of that kind of thing.
-_NAME_KIND = re.compile(r"\bname of (?:the |its |their |his |her |a |an )?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?"
-                        r"|\b([A-Za-z-]+)(?:\s+([A-Za-z-]+))?\s+(?:is|was|are|were|be)?\s*called\s*[?？]", re.I)
-_NEAR_KIND = 40  # characters between the kind's mention and the name that says which
-# Capitalised but no one: months, weekdays, and nationalities ("Japanese companies" names no customer).
-_NOT_SOMEONE = set("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
-    french german indian israeli canadian russian asian western african australian taiwanese english
-    sns ai llm gpu gpus cpu api ceo cfo cto coo ipo it dx pr""".split())  # acronyms for kinds of things
-
-
-# "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
-# (Also with a region and a year: "YOKOHAMA, Japan, Feb. 4, 2026 —", "HAMAMATSU, Shizuoka, Feb 6, 2026 —".)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*(?:\([^)]*\)\s*)?[—–-]+\s*")
-
-
-# The prefectures of Japan and places named as such ("Fukui Prefecture", "Sendai City"): somewhere, not someone.
-_PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo
-    kanagawa niigata toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara
-    wakayama tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto
-    oita miyazaki kagoshima okinawa japan""".split())
-_PLACE_KINDS = frozenset({"Prefecture", "City", "Ward", "Province", "County", "Town", "Village"})
-_PLACE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PLACE_KINDS)})\b")
-
-
-def _a_place(sentence: str, match: re.Match[str]) -> bool:
-    word = match.group(0)
-    return word.lower() in _PREFECTURES or word in _PLACE_KINDS or bool(_PLACE_AFTER.match(sentence, match.end()))
-
-
-def _names_someone_new(question: Question, sentence: str) -> bool:
-    """A who-question is answered by a sentence that names someone (or some body) the question does not.
-    A which-question whose kind of thing the sentence mentions ("which forum" -> "a file-sharing forum")
-    is answered only by a name beside that mention ("the forum 4chan"), not one elsewhere in the sentence."""
-    from rag.entities import CAPITALISED_RUN  # (here: rag.entities imports this module)
-
-    asked = set(terms(question.text)) | _NOT_SOMEONE
-    # A name the question gives in part is the question's: "Takuya Morishita" for "Morishita".
-    asked |= {t for run in CAPITALISED_RUN.finditer(sentence) if set(terms(run.group(0))) & asked
-              for t in terms(run.group(0))}
-    who = asks_who(question)  # a who-question is not answered by a place
-    # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
-    named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
-             if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
-             and not (who and _a_place(sentence, m))]
-    kind = _WHICH_KIND.search(question.text) or _NAME_KIND.search(question.text)
-    kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
-    spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]
-    if spots:
-        return any(found and not found <= asked and min(abs(at - s) for s in spots) <= _NEAR_KIND for at, found in named)
-    named += [(0, {t}) for t in kanji_proper_nouns(sentence, places=not who)]
-    return any(found and not found <= asked for _, found in named)
-
-
-def asks_who(question: Question) -> bool:
-    return bool(_WHO_QUESTION.search(question.text))
-
-
 def typed(question: Question) -> bool:
     """Does the question ask for an amount, a count or a time, which a sentence can be checked for? (A
     who-question is checked too, but a name is weaker evidence than a number: it does not count here.)"""
@@ -275,11 +205,10 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     unit = asked_unit(question)
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
-    sentence = _DATELINE.sub("", sentence, count=1)
-    if (asks_who(question) or _WHICH_QUESTION.search(question.text) or _NAME_KIND.search(question.text)) \
-            and not asks_quantity(question):
+    sentence = DATELINE.sub("", sentence, count=1)
+    if asks_name(question) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
-        return _names_someone_new(question, sentence) or bool(referent and _names_someone_new(question, referent))
+        return names_someone_new(question, sentence) or bool(referent and names_someone_new(question, referent))
     if not asks_quantity(question):
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}

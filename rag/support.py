@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, asks_who, gives_leader, gives_measure,
+    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, gives_leader, gives_measure,
     is_leader_title, says_leader, typed,
 )
 from rag.entities import (
@@ -43,6 +43,7 @@ from rag.entities import (
 )
 from rag.lexicon import concepts, english_concepts, is_headword, stem
 from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
+from rag.naming import asks_who
 from rag.paraphrase import article_words
 from rag.question import FRAMING, Question, analyse
 from rag.retrieval import Passage
@@ -101,6 +102,11 @@ _SAYS_OTHER = re.compile(r"\b(other|others|another|apart from|besides|additional
 _KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
 _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
     来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
+# いつできた会社 asks when it was founded (できる is too light a verb to check): a date answers it only in a
+# sentence that says something came into being, not 2022年から提供を受けていた.
+_ASKS_FOUNDING = re.compile(r"いつ(?:ごろ|頃)?(?:に)?(?:でき|出来|作られ|つくられ|創られ|生まれ)た")
+_SAYS_FOUNDING = re.compile(r"設立|創業|創立|創設|発足|開業|開設|設け|でき|出来|完成|誕生|生まれ|立ち上げ|"
+                            r"\b(?:found|establish|set up|start|launch|open|buil|complet|creat|form|incorporat)", re.I)
 
 
 def _verbal_noun(term: str, text: str) -> bool:
@@ -191,6 +197,7 @@ class Reader:
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
                                          and (_KANJI_VERB.search(closing[0]) or _verbal_noun(closing[0], question.text))
                                          and closing[0] not in _LIGHT_VERBS) else ""
+        self.asks_founding = bool(_ASKS_FOUNDING.search(question.text))
 
     def _checkable_names(self, passage: Passage) -> set[str]:
         if passage.lang == self.question.lang:
@@ -301,6 +308,8 @@ class Reader:
 
     def reports_event(self, passage: Passage) -> bool:
         """Does the sentence speak of the event a Japanese when-question asks about (設立 in 何年に設立された)?"""
+        if self.asks_founding and not _SAYS_FOUNDING.search(passage.text):
+            return False
         return not self.event_verb or vocabulary(passage.text).speaks_of(self.event_verb, passage.lang != self.question.lang)
 
     def _other_topic(self, text: str) -> bool:

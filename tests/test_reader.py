@@ -760,3 +760,16 @@ def test_a_name_question_is_answered_by_a_name_of_that_kind() -> None:
     called = analyse("What is the screening tool called?")
     assert answer_type_ok(called, "同社のAI選考ツール「ミライシフト」は約30社が導入している。")
     assert not answer_type_ok(called, "同社のAI選考ツールは約30社が導入している。")
+
+
+def test_when_a_company_came_into_being_is_not_dated_by_another_event() -> None:
+    reader = Reader(analyse("スキンロジックっていつできた会社？"), lambda term: 1, 10)
+
+    def reports(text: str, lang: str = "ja") -> bool:
+        return reader.reports_event(Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0,
+                                            char_end=len(text), text=text, speculative=False, cues=(), reported=False,
+                                            score=0.0))
+
+    assert not reports("AIモデルはスキンロジックが開発し、同社は2022年から提供を受けていた。")
+    assert reports("スキンロジックは2019年に大阪市で設立された。")
+    assert reports("SkinLogic was founded in Osaka in 2019.", "en")

@@ -1,0 +1,44 @@
+"""Whether a sentence names the someone or something a who-, which- or name-question asks for (rag.naming)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.naming import names_someone_new
+from rag.question import analyse
+
+AUDIT_JA = "開発元のサキガケ・タレントの石黒大輔社長は取材に「2023年には外部機関による偏りの監査も受けている」と反論した。"
+AUDIT_EN = ("Sakigake Talent chief executive Daisuke Ishiguro told reporters the tool had passed an external bias "
+            "audit in 2023.")
+
+
+@pytest.mark.parametrize("question", ["Which company carried out Sakigake Talent's bias audit?",
+                                      "サキガケ・タレントの監査をしたのはどこ？", "どの機関がサキガケ・タレントを監査したの？"])
+@pytest.mark.parametrize("sentence", [AUDIT_JA, AUDIT_EN])
+def test_a_question_asking_for_a_body_is_not_answered_by_a_person(question: str, sentence: str) -> None:
+    assert not names_someone_new(analyse(question), sentence)
+
+
+@pytest.mark.parametrize("sentence", [AUDIT_JA, AUDIT_EN])
+def test_the_same_person_answers_a_who_question(sentence: str) -> None:
+    assert names_someone_new(analyse("Who runs Sakigake Talent?"), sentence)
+    assert names_someone_new(analyse("サキガケ・タレントの社長は誰?"), sentence)
+
+
+def test_a_body_named_answers_a_question_asking_for_one() -> None:
+    question = analyse("Which company carried out Sakigake Talent's bias audit?")
+    assert names_someone_new(question, "The audit was carried out by Kestrel Assurance, a Tokyo company.")
+    assert names_someone_new(question, "監査はケストレル・アシュアランスが担当した。")
+
+
+def test_a_title_before_a_name_is_not_the_question_naming_it() -> None:
+    # "CEO" is the question's word, "CEO Daisuke Ishiguro" is still a name it does not give.
+    assert names_someone_new(analyse("Who is the CEO?"), "CEO Daisuke Ishiguro said an outside firm audited it.")
+    # ...while a name the question gives in part stays the question's own.
+    assert not names_someone_new(analyse("What did Ishiguro say?"), "CEO Daisuke Ishiguro said an outside firm audited it.")
+
+
+def test_a_title_is_read_case_sensitively_around_names() -> None:
+    # "director" before lower-case words does not make the firm named after them a person.
+    question = analyse("Which firm audited the tool?")
+    assert names_someone_new(question, "The director said the audit was done by Kestrel Assurance.")

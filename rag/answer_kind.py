@@ -219,7 +219,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         found = [m for m in found if SPAN_UNIT.match(sentence[m.end():]) or _TIME_UNIT_END.search(m.group(0))
                  or (length and _LENGTH_UNIT.match(sentence[m.end():]))]
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
-        found = [m for m in found if not YEAR_OR_DATE.match(m.group(0)) and not _is_span(m, sentence)
+        found = [m for m in found if not _a_year(m, sentence) and not _is_span(m, sentence)
                  and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)
                  and not PER_ONE.match(sentence[m.end():])]
         counter = _JA_COUNTER.search(question.text)
@@ -245,6 +245,14 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         # "next year", 来春, "in February": a time without digits
         return bool(found) or bool(_TIME_WORDS.search(sentence) or _MONTH_ALONE.search(sentence))
     return bool(found) or bool(_MULTIPLE.search(sentence))
+
+
+# 約1900件, 2000人: a count in a counter, not a year however it looks.
+_COUNTER_AFTER = re.compile(r"\s*(?:件|人|名|台|社|個|枚|基|機|校|店|冊|本|回|点|戸|世帯|か所|カ所|ヶ所)")
+
+
+def _a_year(match: re.Match[str], sentence: str) -> bool:
+    return bool(YEAR_OR_DATE.match(match.group(0))) and not _COUNTER_AFTER.match(sentence, match.end())
 
 
 def _is_day(match: re.Match[str], sentence: str) -> bool:

@@ -52,6 +52,7 @@ OWN_BEST_SHARE_ACROSS = 0.35
 _ASKS_MEASURE = re.compile(r"\b(score|scores|size|total|budget|price|valuation|revenue|sales|number|rate|percentage|share|"
                            r"capacity|amount|length|population|headcount|big|large)\b|点数|スコア|規模|総額|予算|価格|評価額|売上|"
                            r"人数|割合|比率|容量|金額|広さ|大きさ", re.I)
+_ASKS_DEADLINE = re.compile(r"いつまでに|期限|締め切り|締切|\bby when\b|\bdeadlines?\b|\bdue\b", re.I)
 # Compared as words, not stems: "officers" and "offices" share a stem.
 _PEOPLE_WORDS = PEOPLE | {w[:-1] for w in PEOPLE if w.endswith("s")} | {"person", "child", "signatory"}
 _KINDS = frozenset({"money", "share", "year", "date", "span", "count", "score"})
@@ -284,9 +285,11 @@ def conflicting_sides(question: Question, asserted: Sequence[Support], others: S
     by_unit = asked_unit(question) is not None
     best = asserted[0].passage
     # A target is no other answer to what is: "It has 85 employees" against "従業員を2026年末までに150人規模にする計画だ".
-    planned = states_target(best.text)
-    asserted = [asserted[0], *(s for s in asserted[1:] if states_target(s.passage.text) == planned)]
-    others = [s for s in others if states_target(s.passage.text) == planned]
+    # (A question asking by when something is due asks for a target: "by March 31" and 4月30日までに disagree.)
+    if not _ASKS_DEADLINE.search(question.text):
+        planned = states_target(best.text)
+        asserted = [asserted[0], *(s for s in asserted[1:] if states_target(s.passage.text) == planned)]
+        others = [s for s in others if states_target(s.passage.text) == planned]
     for other in asserted[1:]:
         if other.passage.doc_id != best.doc_id and disagree(question, best.text, other.passage.text):
             return [best, other.passage]

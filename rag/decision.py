@@ -88,7 +88,7 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         if hedged:
             return _refuse_speculative(question, sorted(hedged, key=lambda s: -s.share))
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
-    # A hedged English sentence whose unhedged clauses alone answer the question ("The company, which has
+    # A hedged sentence whose unhedged clauses alone answer the question ("The company, which has
     # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
     plain = {id(s) for s in supporting if (not s.passage.speculative and not _feared_only(question, s.passage))
              or _clauses_assert(question, reader, s, documents)}

@@ -1,4 +1,4 @@
-"""Which part of an English sentence its hedge covers.
+"""Which part of a sentence its hedge covers (English clauses; Japanese noun-modifying clauses).
 
 A sentence is tagged speculative as a whole when any hedge cue is in it, but in English a hedge covers its
 own clause: in "The company, which has about 60 employees, is reportedly in talks to raise funding" the head
@@ -7,7 +7,10 @@ expects 40% of them to qualify" the count is asserted, the share expected. ``ass
 clauses no cue is in, so the reader can check whether they alone answer a question.
 
 Kept narrow on purpose, since asserting speculation is the one thing konkyo must not do:
-- Japanese is left alone: its hedges close the sentence (とみられる, 見通しだ) and cover what comes before.
+- Japanese hedges close their clause (とみられる, 見通しだ) and cover what comes before, so a Japanese sentence
+  is hedged as a whole unless every hedge ends a clause that modifies a noun and starts after a comma:
+  in 同行は2月12日、不当に断られた可能性がある約1900件について審査をやり直すと発表した only 不当に断られた is
+  hedged; 約1900件 and the rest are asserted.
 - A cue in the sentence's first clause ("Sources say ...", "Reportedly, ...", "Analysts expect ...") frames
   everything after it, and a closing attribution (", analysts believe.") covers everything before it: the
   whole sentence stays hedged.
@@ -55,10 +58,44 @@ def _cue_spots(text: str, cue: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])", text, re.I)]
 
 
+# A hedge that ends a noun-modifying clause: its verb's ending (可能性があ|る, とみられ|る), then a noun that is
+# not one a hedge closes a sentence with (…とみられる見通しだ, …する方針だ).
+_JA_MODIFIER_END = re.compile(r"(?:る|た|った|い|ない|れる|られる|される|された)?"
+                              r"(?=[\u4e00-\u9fff\u30a1-\u30faA-Za-z0-9０-９約])"
+                              r"(?!見通し|見込み|模様|公算|方針|予定|方向|意向|考え|可能性|恐れ|おそれ)")
+_KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _japanese_asserted(text: str, cues: Sequence[str]) -> str:
+    """The Japanese sentence without its hedged noun-modifying clauses; "" when a hedge closes a clause of
+    its own, or its clause has no comma before it to say where it starts."""
+    cut: list[tuple[int, int]] = []
+    for cue in cues:
+        at = text.find(cue)
+        if at < 0 or text.find(cue, at + 1) >= 0:
+            return ""  # not found, or found twice: which one is meant cannot be told
+        end = _JA_MODIFIER_END.match(text, at + len(cue))
+        start = text.rfind("、", 0, at)
+        if end is None or start < 0:
+            return ""
+        cut.append((start + 1, end.end()))
+    kept, last = [], 0
+    for start, end in sorted(cut):
+        if start < last:
+            return ""
+        kept.append(text[last:start])
+        last = end
+    return "".join(kept) + text[last:]
+
+
 def asserted_text(text: str, cues: Sequence[str]) -> str:
-    """The clauses of a hedged English sentence that no cue is in, joined; "" when the hedge covers it all
-    (or it is not English, or a cue cannot be found in it)."""
-    if not cues or not _LATIN.search(text) or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+    """The clauses of a hedged sentence that no cue is in, joined; "" when the hedge covers it all (or a cue
+    cannot be found in it)."""
+    if not cues:
+        return ""
+    if _KANA_OR_KANJI.search(text):
+        return _japanese_asserted(text, cues) if not _LATIN.search(text) or all(_KANA_OR_KANJI.search(c) for c in cues) else ""
+    if not _LATIN.search(text):
         return ""
     segments = _segments(text)
     hedged: set[int] = set()

@@ -208,3 +208,13 @@ def test_a_target_is_no_other_answer_to_what_is() -> None:
     english = Support(_passage("The attack forced the hospital to postpone 42 planned surgeries.", "en", "en"), True, 1.0, True)
     so_far = _passage("病院はこれまでに予定していた手術37件を延期した。", "ja", "ja")
     assert conflicting_sides(surgeries, [english], [Support(so_far, False, 0.6, True)]) == [english.passage, so_far]
+
+
+def test_deadlines_that_differ_conflict_though_both_are_targets() -> None:
+    question = analyse("東雲銀行は改善計画をいつまでに出さないといけないの?")
+    english = Support(_passage("The agency told the bank to submit a plan by March 31.", "en", "en"), True, 1.0, True)
+    japanese = Support(_passage("金融庁は同行に対し、4月30日までに業務改善計画を提出するよう求めている。", "ja", "ja"), True, 0.9, True)
+    assert conflicting_sides(question, [english, japanese]) == [english.passage, japanese.passage]
+    # without the deadline asked, a target is still no other answer to what is (the test above)
+    same = Support(_passage("金融庁は同行に対し、3月31日までに業務改善計画を提出するよう求めている。", "ja", "ja"), True, 0.9, True)
+    assert conflicting_sides(question, [english, same]) == []

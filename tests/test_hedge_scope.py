@@ -33,3 +33,24 @@ def test_the_clauses_no_cue_is_in_are_kept(sentence: str, cues: tuple[str, ...],
 ])
 def test_a_hedge_that_opens_the_sentence_or_cannot_be_placed_covers_it_all(sentence: str, cues: tuple[str, ...]) -> None:
     assert asserted_text(sentence, cues) == ""
+
+
+@pytest.mark.parametrize(("sentence", "cues", "kept", "dropped"), [
+    # a Japanese hedge ending a clause that modifies a noun covers that clause only
+    ("東雲銀行は2月12日、不当に断られた可能性がある約1900件について、改めて審査を行うと発表した。", ("可能性があ",),
+     "約1900件について", "断られ"),
+    ("警察は、40代とみられる男性を逮捕した。", ("とみられ",), "男性を逮捕した", "40代"),
+])
+def test_a_japanese_hedge_on_a_noun_covers_its_clause(sentence: str, cues: tuple[str, ...], kept: str, dropped: str) -> None:
+    text = asserted_text(sentence, cues)
+    assert kept in text and dropped not in text
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    ("不正の可能性がある取引を1900件調べた。", ("可能性があ",)),  # no comma: where the clause starts is unknown
+    ("同社は、3月に開かれる見通しで調整している。", ("見通し",)),  # the hedge goes on with で, not a noun
+    ("同社は、2027年に稼働するとみられる見通しだ。", ("とみられ",)),  # a noun a hedge closes a sentence with
+    ("同社は、約40%とみられる額を、約40%とみられる期間に払う。", ("とみられ",)),  # the cue twice: which is unknown
+])
+def test_a_japanese_hedge_that_closes_a_clause_covers_the_sentence(sentence: str, cues: tuple[str, ...]) -> None:
+    assert asserted_text(sentence, cues) == ""

@@ -773,3 +773,9 @@ def test_when_a_company_came_into_being_is_not_dated_by_another_event() -> None:
     assert not reports("AIモデルはスキンロジックが開発し、同社は2022年から提供を受けていた。")
     assert reports("スキンロジックは2019年に大阪市で設立された。")
     assert reports("SkinLogic was founded in Osaka in 2019.", "en")
+
+
+def test_a_count_that_looks_like_a_year_is_a_count() -> None:
+    question = analyse("東雲銀行は何件くらい審査をやり直すの?")
+    assert answer_type_ok(question, "東雲銀行は約1900件について審査をやり直す。")
+    assert not answer_type_ok(question, "東雲銀行は1900年に創業した。")

@@ -247,8 +247,10 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     return bool(found) or bool(_MULTIPLE.search(sentence))
 
 
+# Japanese counters: 80人, 3社, 1900件.
+JA_COUNTERS = "人名社本台件回個基機株頭匹枚着隻棟店校品冊曲"
 # 約1900件, 2000人: a count in a counter, not a year however it looks.
-_COUNTER_AFTER = re.compile(r"\s*(?:件|人|名|台|社|個|枚|基|機|校|店|冊|本|回|点|戸|世帯|か所|カ所|ヶ所)")
+_COUNTER_AFTER = re.compile(rf"\s*(?:[{JA_COUNTERS}点戸]|世帯|か所|カ所|ヶ所)")
 
 
 def _a_year(match: re.Match[str], sentence: str) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    JA_COMPOUND, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
+    JA_COMPOUND, JA_COUNTERS, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
 )
 from rag.counted import PEOPLE
 from rag.lexicon import concepts, stem
@@ -59,10 +59,9 @@ _KINDS = frozenset({"money", "share", "year", "date", "span", "count", "score"})
 # A score: "scored 78.4", "a score of 81", "81.2 points", 81.2点.
 _SCORE_BEFORE = re.compile(r"\b(?:scored|scores?\s+of|score\s+was|rated|rating\s+of)\s*$", re.I)
 _SCORE_AFTER = re.compile(r"\s*(?:点(?!検)|points?\b|pts\b)", re.I)
-_JA_COUNTERS = "人名社本台件回個基機株頭匹枚着隻棟店校品冊曲"
 # Japanese counters that count things of any kind: 1,400件 of wrong answers ~ "1,240 conversations", 約2万4000台
 # ~ "26,000 elevators", 約1万株 ~ "12,000 heads of lettuce"; all but the counters of people, companies and times.
-_ANY_THING = frozenset(_JA_COUNTERS) - set("人名社回")
+_ANY_THING = frozenset(JA_COUNTERS) - set("人名社回")
 _SCALE_WORD = re.compile(r"^\s*(?:万|億|兆|千|thousand\b|million\b|billion\b|trillion\b)\s*", re.I)
 # "340 researchers", "320 member households", "68,000 of their songs": the counted noun is among these.
 _COUNTED = re.compile(r"(?:of\s+(?:the|their|its|his|her|[A-Z][\w-]*'s)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
@@ -120,7 +119,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
         words = _COUNTED.match(rest)
         return "count", tuple(w.lower() for w in words.groups() if w) if words else ()
     counted: tuple[str, ...] = ()
-    if rest[:1] and rest[0] in _JA_COUNTERS:  # 約80万本の文書: the counter, and the noun after の
+    if rest[:1] and rest[0] in JA_COUNTERS:  # 約80万本の文書: the counter, and the noun after の
         counted, rest = (rest[0],), rest[1:]
         if not rest.startswith("の"):  # 発酵タンク36基: the noun before the number
             noun = _JA_WORD_BEFORE.search(sentence[max(0, match.start() - 20):match.start()].removesuffix("約"))

@@ -84,11 +84,12 @@ def names_someone_new(question: Question, sentence: str) -> bool:
     kind = _WHICH_KIND.search(question.text) or _NAME_KIND.search(question.text)
     kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
     body = bool(kinds & _BODY_KINDS or _BODY_QUESTION.search(question.text))  # no person answers it
+    question_names = name_words(question.text)
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
     named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
              if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
              and not (who and _a_place(sentence, m)) and not (body and _a_person(sentence, m))
-             and not _sounds_asked(m.group(0), question)]
+             and not _sounds_asked(m.group(0), question_names)]
     spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]
     if spots:
         return any(found and not found <= asked and min(abs(at - s) for s in spots) <= _NEAR_KIND for at, found in named)
@@ -101,10 +102,9 @@ def _a_person(sentence: str, match: re.Match[str]) -> bool:
     return bool(_PERSON_AFTER.match(sentence, match.end()) or _PERSON_BEFORE.search(sentence[:match.start()]))
 
 
-def _sounds_asked(name: str, question: Question) -> bool:
+def _sounds_asked(name: str, question_names: set[str]) -> bool:
     """The question's own name in the other script: サキガケ・タレント for "Sakigake Talent"."""
-    asked = name_words(question.text)
-    return any(same_name(a, b) for a in name_words(name) for b in asked)
+    return any(same_name(a, b) for a in name_words(name) for b in question_names)
 
 
 def asks_who(question: Question) -> bool:

@@ -30,6 +30,7 @@ _EN = {
     "release": "launch launched unveil unveiled publish published 公開 発売 リリース",
     "react": "rose fell closed jumped dropped gained slid 上昇 下落 値上がり 値下がり",
     "ask": "seek seeks sought demand demands 求める 請求",
+    "staff": "employ employs employed employees workforce headcount 従業員 社員 職員",
     "sales": "revenue revenues turnover 売上 売上高",
     "revenue": "sales turnover 売上 売上高",
 }

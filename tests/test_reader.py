@@ -10,7 +10,8 @@ from assistants import assistant_over
 
 from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
 from rag.tense import tense_ok
-from rag.assistant import Assistant
+from rag.assistant import Assistant, _checked
+from rag.decision import CANDIDATES, read_candidates
 from rag.lexicon import english_concepts, is_english_word, stem
 from rag.lexicon_build import gloss_words
 from rag.names import hepburn
@@ -779,3 +780,44 @@ def test_a_count_that_looks_like_a_year_is_a_count() -> None:
     question = analyse("東雲銀行は何件くらい審査をやり直すの?")
     assert answer_type_ok(question, "東雲銀行は約1900件について審査をやり直す。")
     assert not answer_type_ok(question, "東雲銀行は1900年に創業した。")
+
+
+CONSENT = {
+    "voices_en.md": "---\ntitle: Union and studios sign an agreement\nlang: en\n---\n"
+                    "Under the agreement, studios must obtain written consent from a performer before training "
+                    "an AI model on their voice. Consent is valid for a maximum of three years.\n\n"
+                    "Koelabo Inc., a software maker in Osaka, keeps consent records for a maximum of ten years. Its "
+                    "licences are valid in Japan only.\n",
+}
+CONSENT_QUESTION = "How long is a performer's consent to an AI model of their voice valid?"
+
+
+def _reader_verdicts(assistant: Assistant, question: str) -> dict[str, bool]:
+    """The reader's own verdict on each candidate sentence (before the evidence model's second opinion)."""
+    asked = _checked(question)
+    vector = assistant.embedder.embed_queries([asked.text])[0]
+    passages = assistant.retriever.retrieve(asked, vector, k=CANDIDATES)
+    index = assistant.retriever.keyword_index
+    _, read = read_candidates(asked, passages, assistant.documents, index.document_frequency, len(index))
+    return {s.passage.text: s.supports for s in read}
+
+
+def test_a_sentence_that_goes_on_about_its_paragraph_takes_its_words(tmp_path: Path) -> None:
+    # "Consent is valid for ..." names nothing: the performer, the AI model and the voice are the sentence
+    # before's, and they count (in part) for it; by its own words it says a third of the question.
+    verdicts = _reader_verdicts(assistant_over(tmp_path, CONSENT), CONSENT_QUESTION)
+    assert verdicts["Consent is valid for a maximum of three years."]
+
+
+def test_a_sentence_naming_its_own_subject_does_not_take_its_paragraphs_words(tmp_path: Path) -> None:
+    # The Koelabo sentence gives consent and a span too, but it names what it is about: the performer and
+    # the AI voice model of the sentence before are not its words.
+    article = CONSENT["voices_en.md"].replace(" Consent is valid for a maximum of three years.", "")
+    verdicts = _reader_verdicts(assistant_over(tmp_path, {"voices_en.md": article}), CONSENT_QUESTION)
+    koelabo = next(text for text in verdicts if text.startswith("Koelabo"))
+    assert not verdicts[koelabo]
+
+
+def test_staff_is_asked_of_an_article_that_counts_employees() -> None:
+    assert "employees" in article_words("staff")
+    assert "従業員" in article_words("staff")

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ingest.terms import terms
 from rag.answer_kind import (
     AMOUNT, COUNT_QUESTION, DURATION_QUESTION, MONEY_QUESTION, NUMBER, SHARE, SPAN_UNIT, WHEN_QUESTION,
-    JA_COMPOUND, JA_COUNTERS, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, typed,
+    JA_COMPOUND, JA_COUNTERS, PER_ONE, YEAR_OR_DATE, amounts, answer_type_ok, asked_unit, is_money, ja_compound_value, quantities, span_of_time, typed,
 )
 from rag.counted import PEOPLE
 from rag.lexicon import concepts, stem
@@ -113,6 +113,8 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
             re.match(r"\s*[月日]", after) and not SPAN_UNIT.match(after)):
         return "date", ()
     if span := SPAN_UNIT.match(after):
+        if not span_of_time(sentence, match):  # 1か月分の献立案: an amount of menus, no span to compare
+            return "worth", ()
         return "span", (_span_unit(span.group(1)),)
     rest = _SCALE_WORD.sub("", after).lstrip()
     if rest[:1].isascii():

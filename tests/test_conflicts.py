@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer_kind import answer_type_ok
 from rag.conflicts import asked_kinds, conflicting_sides, counterparts, disagree, stated
 from rag.question import analyse
 from rag.retrieval import Passage
@@ -218,3 +219,13 @@ def test_deadlines_that_differ_conflict_though_both_are_targets() -> None:
     # without the deadline asked, a target is still no other answer to what is (the test above)
     same = Support(_passage("金融庁は同行に対し、3月31日までに業務改善計画を提出するよう求めている。", "ja", "ja"), True, 0.9, True)
     assert conflicting_sides(question, [english, same]) == []
+
+
+def test_a_span_that_measures_an_amount_is_no_span_of_time() -> None:
+    # 1か月分の献立案 is a month's worth of menus: it gives no duration to set against "a three-month trial".
+    assert stated("入力すると、1か月分の献立案を自動で組み立てる。") == ()
+    assert [v.kind for v in stated("3カ月の試験運用を経て本格導入した。")] == ["span"]
+    question = analyse("How long does it take to draft the monthly menu?")
+    assert not disagree(question, "The city began using it after a three-month trial.", "1か月分の献立案を自動で組み立てる。")
+    assert not answer_type_ok(question, "1か月分の献立案を自動で組み立てる。")
+    assert answer_type_ok(question, "Drafting the menu now takes about 10 hours.")

@@ -77,6 +77,8 @@ _LOANWORD = re.compile(r"^[ァ-ヴー]{2,}(?=[\u4e00-\u9fff])")  # トン of ト
 _JA_WORD_BEFORE = re.compile(r"(?:[ァ-ヴー]+|[\u4e00-\u9fff]+)$")
 _SPAN_UNITS = (("hour", ("時間", "hour")), ("week", ("週", "week")), ("month", ("月", "month")),
                ("day", ("日", "day")), ("year", ("年", "year")), ("minute", ("分", "minute")), ("second", ("秒", "second")))
+# A span spelled out ("six hours", "a year"), as rag.answer_kind.QUANTITY finds it whole.
+_SPELLED_SPAN = re.compile(r"([A-Za-z]+)\s+(days?|weeks?|months?|years?|hours?)", re.I)
 _NUMBER_WORDS = {w: float(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _MONTHS = {m: float(n) for n, names in enumerate(
@@ -104,6 +106,8 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     if _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(sentence[max(0, match.start() - 20):match.start()]):
         return "score", ()
     number = match.group(0)
+    if spelled := _SPELLED_SPAN.fullmatch(number):  # "six hours", "a year": the unit is in the match
+        return "span", (_span_unit(spelled.group(2)),)
     # (the last part of a Japanese numeral, 5万2000, is no year)
     compound_tail = bool(re.search(r"\d[万億兆]$", sentence[max(0, match.start() - 2):match.start()]))
     if (YEAR_OR_DATE.match(number) and not compound_tail) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):
@@ -148,6 +152,8 @@ def stated(sentence: str, kinds: frozenset[str] = _KINDS, leave_out: frozenset[f
             values = frozenset({round(ja_compound_value(sentence[compound[0]:compound[1]]), 3)})
         if not values and match.group(0).lower() in _NUMBER_WORDS:  # "six electric minivans"
             values = frozenset({_NUMBER_WORDS[match.group(0).lower()]})
+        if not values and (spelled := _SPELLED_SPAN.fullmatch(match.group(0))):  # "roughly six hours"
+            values = frozenset({_NUMBER_WORDS.get(spelled.group(1).lower(), 1.0)})
         if kind == "share" and sentence[match.end():].lstrip().startswith("割"):  # 約8割 is 80%
             values = frozenset(v * 10 for v in values)
         if PER_ONE.match(sentence, match.end()) and values == {1.0}:  # 1店舗あたり, "per one store": a rate's denominator

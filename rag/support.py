@@ -216,7 +216,7 @@ class Reader:
         return {t for t in self.names if t.isascii() or name_words(t) or KANJI.search(t) or KATAKANA.search(t)}
 
     def _attribute_share(self, passage: Passage, sentence: Vocabulary, title: Vocabulary, doc_title: str = "",
-                         lead_in: Vocabulary | None = None) -> float:
+                         paragraph: Vocabulary | None = None) -> float:
         across = passage.lang != self.question.lang
         weights = dict(self.weights)
         if across:  # a word the lexicon does not know cannot be checked (a word in kanji can, by its reading)
@@ -246,14 +246,15 @@ class Reader:
                 said += weight if across else SYNONYM_CREDIT * weight
             elif titled.names(term):  # the title's own words, not a gloss of them
                 said += TITLE_CREDIT * weight
-            elif lead_in is not None and (lead_in.names(term) or lead_in.glossing(term)):
+            elif paragraph is not None and (paragraph.names(term) or paragraph.glossing(term)):
                 said += LEAD_IN_CREDIT * weight
         return said / total
 
     def assess(self, passage: Passage, doc: StoredDocument) -> Support:
         before = doc.sentence_text(doc.sentences[passage.sentence - 1]) if passage.sentence else ""
         sentence = vocabulary(passage.text)
-        context = vocabulary(passage.text, doc.title, _lead_in(doc, passage.sentence))
+        lead_in = _lead_in(doc, passage.sentence)
+        context = vocabulary(passage.text, doc.title, lead_in)
         title = vocabulary(doc.title)
         names = self._checkable_names(passage)
         # Every name in the context; and the sentence itself names one, refers back to one, or stands in
@@ -294,7 +295,6 @@ class Reader:
             # beside one about Amanagi is no answer).
             context = sentence
             named = named and all(group_said(g) for g in groups)
-        lead_in = _lead_in(doc, passage.sentence)
         # Only a sentence that goes on about what its paragraph named (it names nothing itself, or refers
         # back with "the company", 同社) takes its paragraph's words: one that names its own subject says
         # what it is about.

@@ -229,3 +229,12 @@ def test_a_span_that_measures_an_amount_is_no_span_of_time() -> None:
     assert not disagree(question, "The city began using it after a three-month trial.", "1か月分の献立案を自動で組み立てる。")
     assert not answer_type_ok(question, "1か月分の献立案を自動で組み立てる。")
     assert answer_type_ok(question, "Drafting the menu now takes about 10 hours.")
+
+
+def test_a_span_spelled_out_is_compared_as_a_span() -> None:
+    # "roughly six hours" against 約4時間半: two lengths of the same outage.
+    question = analyse("How long was the outage?")
+    english = "The outage began at about 6:40 a.m. and lasted roughly six hours."
+    assert [(v.kind, v.counted, v.values) for v in stated(english) if v.kind == "span"] == [("span", ("hour",), frozenset({6.0}))]
+    assert disagree(question, english, "障害は午前6時40分ごろから約4時間半続いた。")
+    assert not disagree(question, english, "障害は約6時間続いた。")

@@ -34,17 +34,17 @@ COUNT_QUESTION = re.compile(r"\bhow many\b|何(?:[人個回件社本台名校店
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
 SPAN_UNIT = re.compile(r"(?:\s*|-)(時間|日間|週間|年間|年(?=契約|計画|連続|ぶり)|か月|ヶ月|カ月|日後|日前|営業日|分(?!の)|秒|((?:business |working )?days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
-# 1か月分の献立案, "a week's worth of data": so much of something, not a span of time.
-_WORTH = re.compile(r"分|['’]s\s+worth\b|s['’]\s+worth\b", re.I)
+# 1か月分の献立案, "two weeks' worth of data": so much of something, not a span of time.
+_WORTH = re.compile(r"分|['’]s?\s+worth\b", re.I)
 
 
-def span_of_time(sentence: str, match: re.Match[str]) -> re.Match[str] | None:
-    """The unit after a number that makes it a span of time (3カ月, "six weeks"), unless the span measures an
-    amount (1か月分の献立, "a month's worth")."""
+def span_of_time(sentence: str, match: re.Match[str]) -> bool:
+    """Does the number make a span of time (3カ月, "six weeks"), and not an amount measured in one (1か月分の
+    献立, "a month's worth")?"""
     span = SPAN_UNIT.match(sentence, match.end())
-    if span and span.group(1) != "分" and _WORTH.match(sentence, span.end()):
-        return None
-    return span
+    if span:
+        return span.group(1) == "分" or not _WORTH.match(sentence, span.end())
+    return bool(_TIME_UNIT_END.search(match.group(0))) and not _WORTH.match(sentence, match.end())
 
 
 _TIME_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|hours?)$", re.I)
@@ -229,8 +229,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
         # "How long is the loop": a length (6.8 kilometres) answers it as well as a span of time.
         length = _LENGTH_QUESTION.search(question.text)
-        found = [m for m in found if span_of_time(sentence, m) or _TIME_UNIT_END.search(m.group(0))
-                 or (length and _LENGTH_UNIT.match(sentence[m.end():]))]
+        found = [m for m in found if span_of_time(sentence, m) or (length and _LENGTH_UNIT.match(sentence[m.end():]))]
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not _a_year(m, sentence) and not _is_span(m, sentence)
                  and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)

@@ -107,7 +107,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str, tuple[str, ...]]:
         return "score", ()
     number = match.group(0)
     if spelled := _SPELLED_SPAN.fullmatch(number):  # "six hours", "a year": the unit is in the match
-        return "span", (_span_unit(spelled.group(2)),)
+        return ("span", (_span_unit(spelled.group(2)),)) if span_of_time(sentence, match) else ("worth", ())
     # (the last part of a Japanese numeral, 5万2000, is no year)
     compound_tail = bool(re.search(r"\d[万億兆]$", sentence[max(0, match.start() - 2):match.start()]))
     if (YEAR_OR_DATE.match(number) and not compound_tail) or after.startswith("年度") or (after.startswith("年") and len(number) == 4):

@@ -225,6 +225,7 @@ def test_a_span_that_measures_an_amount_is_no_span_of_time() -> None:
     # 1か月分の献立案 is a month's worth of menus: it gives no duration to set against "a three-month trial".
     assert stated("入力すると、1か月分の献立案を自動で組み立てる。") == ()
     assert [v.kind for v in stated("3カ月の試験運用を経て本格導入した。")] == ["span"]
+    assert stated("It keeps a week's worth of logs and 3 months' worth of backups.") == ()
     question = analyse("How long does it take to draft the monthly menu?")
     assert not disagree(question, "The city began using it after a three-month trial.", "1か月分の献立案を自動で組み立てる。")
     assert not answer_type_ok(question, "1か月分の献立案を自動で組み立てる。")

@@ -139,9 +139,10 @@ EN_NOT_CUES: list[str] = [
     r"\bso\s+(?:that\s+)?(?:\w+\s+){0,2}?(?:could|would|might)\b",  # purpose clause
     r"\bwould\s+(?:like|love|prefer|rather|be\s+(?:glad|happy|pleased|grateful|delighted))\b",
     r"\bwould\s+(?:often|usually|always|regularly|sometimes|routinely|typically)\b",  # habitual past
-    # future-in-the-past of a report ("said it would release"): the plan is reported, not guessed
+    # future-in-the-past of a report ("said it would release", "said on Feb. 10, 2026 that it would cut"):
+    # the plan is reported, not guessed
     r"(?<=\b(?:said|says|announced|confirmed|stated|promised|pledged|told\s+\w+|wrote|posted|tweeted"
-    r"|declared|decided|agreed)\s+(?:[\w'-]+\s+){0,7}?)would\b",
+    r"|declared|decided|agreed)\s+(?:[\w'-]+[.,]?\s+){0,7}?)would\b",
     r"\bwould(?:n't|\s+not|\s+never)(?=[^.;]*\bwithout\b)",  # counterfactual credit
     r"\bwould(?:n't|\s+not)?\s+have\s+(?:been|had|cost|taken|made)\b",  # a counterfactual: what did not happen
     r"(?<=\bwithout\b[^.;]*)\bwould(?:n't|\s+not|\s+never)\b",

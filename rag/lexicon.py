@@ -72,10 +72,41 @@ def _american(word: str) -> str:
     return word
 
 
+# Clipped words a user types for the article's full ones ("the exam" for "the examination").
+_CLIPPED = {"exam": "examination", "exams": "examinations", "lab": "laboratory", "labs": "laboratories",
+            "info": "information", "photo": "photograph", "photos": "photographs"}
+# Words whose "s" is no plural: "news" is not "new", "odds" not "odd".
+_NOT_PLURAL = frozenset({"news", "odds", "does", "goes", "lens", "ones", "arms"})
+
+
+@functools.cache
+def _gloss_words() -> frozenset[str]:
+    """Every English word of the gloss file as written (not stemmed: stem() reads this)."""
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
+        return frozenset(w.removeprefix(MODIFIER) for line in lines for w in line.rstrip("\n").partition("\t")[2].split())
+
+
+def _short_base(word: str) -> str:
+    """The base of a short inflected word (asked, paying, hired, cuts), whose stem the suffix rule leaves
+    whole because three letters are too few to cut blindly ("string" is no "str", "thing" no "th"): cut
+    only where what is left, with its "e" back first (hired: hire, rating: rate), is a word of the glosses."""
+    for suffix in ("ing", "ed", "s"):
+        rest = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(rest) != 3 or (suffix == "s" and word in _NOT_PLURAL):
+            continue
+        for base in ((rest + "e", rest) if suffix != "s" else (rest,)):
+            if base in _gloss_words():
+                return base
+    return word
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer, so that "accelerationists" meets "accelerationism" and "married" "marry"."""
     word = _IRREGULAR.get(word, word)
+    word = _CLIPPED.get(word, word)
+    if word.isascii() and len(word) <= 6:
+        word = _short_base(word)
     word = _american(word)
     # an adjective, adverb or noun meets its base: experimental ~ experiment, approval ~ approve, publicly ~ public
     derived = word.isascii() and _DERIVED.search(word)

@@ -5,9 +5,9 @@ A question names things (entities: Sam Altman, 'google bard', GPT-4o) and asks s
 (attributes: who *led*, the *revenue*, *married*). A passage supports the question when
 - its context (the sentence, the sentence before it, the document title) names every entity, across
   scripts too (プラフラ・ダリワル ~ Prafulla Dhariwal, 東邦 ~ Toho by its reading, シリコンバレー ~
-  Silicon Valley, CTO ~ chief technology officer), and the sentence itself or an anaphor in it ("this",
-  これ) refers to one, and it is not about a sibling of what is named (Kagura-2 for Kagura-1, Series A for
-  Series B: rag.siblings);
+  Silicon Valley, CTO ~ chief technology officer, 金融庁 ~ Financial Services Agency by its translation),
+  and the sentence itself or an anaphor in it ("this", これ) refers to one, and it is not about a sibling of
+  what is named (Kagura-2 for Kagura-1, Series A for Series B: rag.siblings);
 - the sentence itself speaks to most of what is asked, each attribute weighted by how rare it is in the
   corpus (an attribute the corpus never mentions weighs most: that is how absent facts are caught), with
   words meeting across languages through a Japanese-English gloss lexicon (rag.lexicon), and within
@@ -43,7 +43,7 @@ from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
 )
-from rag.lexicon import concepts, english_concepts, is_headword, stem
+from rag.lexicon import concepts, english_concepts, is_english_word, is_headword, stem
 from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.naming import asks_who
 from rag.paraphrase import article_words
@@ -194,8 +194,7 @@ class Reader:
         self.asked_stems = {stem(t) for t in self.attributes}
         # "Which *law* firm": the word that says which kind of thing is asked for is what a wrong sentence
         # lacks (a sentence about the publishers' "firm" is not about their law firm).
-        # A compound's last word is what it is (年間売上高 is a 売上高, not a 年間).
-        self.heads = {([p for p in sub_words(t) if len(p) > 1] or [t])[-1] for t in heads(question) & set(self.weights)}
+        self.heads = {_head_word(t) for t in heads(question) & set(self.weights)}
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         for t in FRAMING & set(self.weights):
@@ -272,6 +271,10 @@ class Reader:
             # A name of several words is named by a distinctive part; the corpus's commonest (AI) is none.
             distinctive = group - self.common_names
             if len(group) > 1 and distinctive:
+                # A name made of common words (Financial Services Agency, Supreme Court) is translated, not
+                # transliterated: in the other language its translation says every word (金融庁, 最高裁).
+                if across and all(is_english_word(t) for t in group) and all(context.speaks_of(t, True) for t in group):
+                    return True
                 return any(_names_part(context, t) for t in distinctive)
             return all(said(t) for t in group)
 
@@ -377,6 +380,13 @@ def _lead_in(doc: StoredDocument, index: int) -> str:
     if start == index and index:  # the paragraph's first sentence: the one before still sets the scene
         start -= 1
     return doc.text[doc.sentences[start].start:doc.sentences[index].start] if start < index else ""
+
+
+def _head_word(term: str) -> str:
+    """What a compound is: its last word (販売台数 is a 台数, not a 販売), unless that is a one-character
+    suffix, which makes the whole compound another thing (投資家 is an investor, not 投資; 売上高 is sales)."""
+    parts = sub_words(term)
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) > 1 else term
 
 
 def _same_word(term: str, word: str) -> bool:

@@ -42,9 +42,10 @@ def tense_ok(question: Question, sentence: str) -> bool:
     return bool(_FUTURE_EN.search(sentence))
 
 
-# A figure set as a goal: 2026年末までに150人規模にする計画だ, "plans to have 16,000 GPUs running by the end of 2026".
-_TARGET = re.compile(r"計画|目標|目指|(?<!これ)(?<!今)までに|\b(?:plans?|planned|planning|aims?|aiming|intends?) to\b|\btargets?\b|\bgoal\b|"
-                     r"\bby the end of\b", re.I)
+# A figure set as a goal: 2026年末までに150人規模にする計画だ, "plans to have 16,000 GPUs running by the end of 2026",
+# or spent from now on: 今後3年間で38億円を投じ, "over the next three years".
+_TARGET = re.compile(r"計画|目標|目指|(?<!これ)(?<!今)までに|今後|\b(?:plans?|planned|planning|aims?|aiming|intends?) to\b|\btargets?\b|\bgoal\b|"
+                     r"\bby the end of\b|\b(?:over|in|during) the (?:next|coming)\b", re.I)
 
 
 def states_target(sentence: str) -> bool:

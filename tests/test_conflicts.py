@@ -239,3 +239,12 @@ def test_a_span_spelled_out_is_compared_as_a_span() -> None:
     assert [(v.kind, v.counted, v.values) for v in stated(english) if v.kind == "span"] == [("span", ("hour",), frozenset({6.0}))]
     assert disagree(question, english, "障害は午前6時40分ごろから約4時間半続いた。")
     assert not disagree(question, english, "障害は約6時間続いた。")
+
+
+def test_a_sum_spent_from_now_on_is_a_plan_in_either_language() -> None:
+    # "plans to invest 4.2 billion yen over three years" and 今後3年間で38億円を投じ are both plans: the
+    # same plan with another figure, which a plan set against what is (the test above) must not hide.
+    question = analyse("How much money is Aonami putting into AI design?")
+    japanese = Support(_passage("同社は今後3年間で38億円を投じ、設計業務へのAI導入を進める。", "ja", "ja"), True, 1.0, True)
+    english = _passage("The company plans to invest 4.2 billion yen over three years in AI design tools.", "en", "en")
+    assert conflicting_sides(question, [japanese], [Support(english, False, 0.63, True)]) == [japanese.passage, english]

@@ -232,6 +232,8 @@ EN_FALSE_FRIENDS = [
     ("The company denied the rumors about layoffs.", A),
     ("There is no doubt that the chip is faster.", A),
     ("The startup said it would open an office in Tokyo.", A),
+    ("The studio said on February 10, 2026 that it would cut 120 jobs.", A),  # a date between: still reported
+    ("The company said on Feb. 3 that it would open a plant in Iwate.", A),
     ("The launch would not have been possible without the team's work.", A),  # counterfactual credit
     ("We would like to thank the reviewers.", A),
     ("It is possible to run the model on a laptop.", A),

@@ -20,7 +20,7 @@ from rag.question import analyse
 from rag.retrieval import Passage
 from rag.entities import compound_names, entities, focus
 from ingest.terms import terms
-from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _names_compound, _names_nothing, _names_part
+from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _head_word, _names_compound, _names_nothing, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -821,3 +821,43 @@ def test_a_sentence_naming_its_own_subject_does_not_take_its_paragraphs_words(tm
 def test_staff_is_asked_of_an_article_that_counts_employees() -> None:
     assert "employees" in article_words("staff")
     assert "従業員" in article_words("staff")
+
+
+@pytest.mark.parametrize(("inflected", "base"), [
+    ("asked", "ask"), ("asking", "ask"), ("paying", "pay"), ("hired", "hire"), ("cuts", "cut"), ("named", "name"),
+    ("rating", "rate"), ("ended", "end"), ("exam", "examination"), ("exams", "examinations"),
+])
+def test_a_short_inflected_or_clipped_word_meets_its_base(inflected: str, base: str) -> None:
+    assert stem(inflected) == stem(base)
+
+
+@pytest.mark.parametrize(("word", "other"), [("news", "new"), ("odds", "odd"), ("string", "str"), ("thing", "the"),
+                                             ("speed", "spe"), ("rating", "rat")])
+def test_a_short_word_is_cut_only_where_its_base_is_a_word(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
+def test_a_compound_whose_last_part_is_a_suffix_is_the_whole_compound() -> None:
+    assert _head_word("販売台数") == "台数"  # a count of units: what is asked is the 台数
+    assert _head_word("投資家") == "投資家" and _head_word("売上高") == "売上高"  # an investor, the sales
+
+
+REVENUE = {"tsubame_ja.md": "---\ntitle: 燕シリコン、新工場を計画\nlang: ja\n---\n"
+                            "半導体設計の燕シリコンは新工場の建設を計画している。\n\n"
+                            "同社の2025年3月期の売上高は48億円、最終損益は21億円の赤字だった。\n"}
+
+
+def test_a_question_asking_the_sales_is_answered_by_the_sentence_with_the_sales(tmp_path: Path) -> None:
+    verdicts = _reader_verdicts(assistant_over(tmp_path, REVENUE), "燕シリコンの2025年3月期の売上高っていくらだった?")
+    assert verdicts["同社の2025年3月期の売上高は48億円、最終損益は21億円の赤字だった。"]
+
+
+REGULATOR = {"kasumi_ja.md": "---\ntitle: カスミ銀行のAI融資審査\nlang: ja\n---\n"
+                             "金融庁は3月12日、カスミ銀行に対し、AIを使った融資審査の運用状況を報告するよう求めた。\n"}
+
+
+def test_a_name_of_common_words_is_named_by_its_translation(tmp_path: Path) -> None:
+    # "Financial Services Agency" is written 金融庁 in a Japanese article: every word of it is said there.
+    verdicts = _reader_verdicts(assistant_over(tmp_path, REGULATOR),
+                                "When did the Financial Services Agency ask Kasumi Bank to report on its AI loan screening?")
+    assert verdicts["金融庁は3月12日、カスミ銀行に対し、AIを使った融資審査の運用状況を報告するよう求めた。"]

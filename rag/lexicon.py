@@ -80,10 +80,16 @@ _NOT_PLURAL = frozenset({"news", "odds", "does", "goes", "lens", "ones", "arms"}
 
 
 @functools.cache
+def _gloss_lines() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The gloss file, read once: each headword with its English words as written."""
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
+        return tuple((head, tuple(words.split())) for head, _, words in (line.rstrip("\n").partition("\t") for line in lines))
+
+
+@functools.cache
 def _gloss_words() -> frozenset[str]:
     """Every English word of the gloss file as written (not stemmed: stem() reads this)."""
-    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
-        return frozenset(w.removeprefix(MODIFIER) for line in lines for w in line.rstrip("\n").partition("\t")[2].split())
+    return frozenset(w.removeprefix(MODIFIER) for _, words in _gloss_lines() for w in words)
 
 
 def _short_base(word: str) -> str:
@@ -154,19 +160,17 @@ def _gloss_table() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str,
     table: dict[str, frozenset[str]] = {}
     qualifying: set[str] = set()
     glossed_with: dict[str, int] = {}
-    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            head, _, words = line.rstrip("\n").partition("\t")
-            glossed_with[head] = len(words.split())
-            meant = []
-            for word in words.split():
-                if word.startswith(MODIFIER):
-                    word = word[len(MODIFIER):]
-                    qualifying.add(stems.get(word) or stems.setdefault(word, stem(word)))
-                    if not MODIFIERS_MEAN:
-                        continue
-                meant.append(stems.get(word) or stems.setdefault(word, stem(word)))
-            table[head] = frozenset(meant)
+    for head, words in _gloss_lines():
+        glossed_with[head] = len(words)
+        meant = []
+        for word in words:
+            if word.startswith(MODIFIER):
+                word = word[len(MODIFIER):]
+                qualifying.add(stems.get(word) or stems.setdefault(word, stem(word)))
+                if not MODIFIERS_MEAN:
+                    continue
+            meant.append(stems.get(word) or stems.setdefault(word, stem(word)))
+        table[head] = frozenset(meant)
     for line in BUSINESS_FILE.read_text(encoding="utf-8").splitlines():
         head, _, words = line.partition("\t")
         if words and not head.startswith("#"):

@@ -8,15 +8,17 @@ clauses no cue is in, so the reader can check whether they alone answer a questi
 
 Kept narrow on purpose, since asserting speculation is the one thing konkyo must not do:
 - Japanese hedges close their clause (とみられる, 見通しだ) and cover what comes before, so a Japanese sentence
-  is hedged as a whole unless every hedge ends a clause that modifies a noun and starts after a comma:
+  is hedged as a whole unless every hedge ends a clause that modifies a noun, or a phrase "on suspicion of"
+  (…の疑いで, …の容疑で), and starts after a comma:
   in 同行は2月12日、不当に断られた可能性がある約1900件について審査をやり直すと発表した only 不当に断られた is
   hedged; 約1900件 and the rest are asserted.
 - A cue in the sentence's first clause ("Sources say ...", "Reportedly, ...", "Analysts expect ...") frames
   everything after it, and a closing attribution (", analysts believe.") covers everything before it: the
   whole sentence stays hedged.
 - A cue that cannot be placed in the text keeps the whole sentence hedged.
-- The caller (rag.decision) uses it only for questions asking a value (how many, how much, when), whose
-  answer the unhedged clauses must state: the tagger may miss a hedge in a clause it did not flag.
+- The callers use it only for questions asking a value (how many, how much, when), whose answer the
+  unhedged clauses must state: the tagger may miss a hedge in a clause it did not flag. rag.decision
+  answers from those clauses; rag.conflicts takes the value they state as the other side of a conflict.
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ def _cue_spots(text: str, cue: str) -> list[int]:
 _JA_MODIFIER_END = re.compile(r"(?:る|た|った|い|ない|れる|られる|される|された)?"
                               r"(?=[\u4e00-\u9fff\u30a1-\u30faA-Za-z0-9０-９約])"
                               r"(?!見通し|見込み|模様|公算|方針|予定|方向|意向|考え|可能性|恐れ|おそれ)")
+# 「…違反の疑いで立ち入り検査した」, 「詐欺の容疑で逮捕した」: on suspicion of something; the suspicion covers its
+# own phrase, and the act that follows (the inspection, the arrest) is stated.
+_SUSPICION = frozenset({"疑い", "容疑", "嫌疑"})
+_ON_SUSPICION = re.compile(r"で(?!あ|は|しょう|す)")
 _KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -75,6 +81,8 @@ def _japanese_asserted(text: str, cues: Sequence[str]) -> str:
         if at < 0 or text.find(cue, at + 1) >= 0:
             return ""  # not found, or found twice: which one is meant cannot be told
         end = _JA_MODIFIER_END.match(text, at + len(cue))
+        if cue in _SUSPICION:
+            end = _ON_SUSPICION.match(text, at + len(cue))
         start = text.rfind("、", 0, at)
         if end is None or start < 0:
             return ""

@@ -4,7 +4,8 @@ answered by a report of what has happened.
 "When will the plant start making money?", "What will it be valued at in its next round?": such a question
 is not answered by "began shipping on March 3" or "was valued at $4.2bn in March". The sentence must speak
 of the future: a plan, a schedule, an expectation, or (in Japanese) a predicate that is not in the past
-tense. "could", "might", "likely", "expected to" ask what may happen ("How many could Sanwa end up
+tense. A Japanese question asks it with a when-word and a predicate in the non-past (いつ始まるの?).
+"could", "might", "likely", "expected to" ask what may happen ("How many could Sanwa end up
 using?") and are answered the same way ("could you" is a request).
 """
 
@@ -20,7 +21,22 @@ _FUTURE_EN = re.compile(r"(?i:\b(?:will|would|won't|shall|plans?|planned|plannin
                         r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
                         r"goal)\b|'ll\b)|\b(?:[Bb]y|[Ff]rom) (?:the end|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
 _FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|までに|将来|次の|次回|めど")
+_NOW_JA = re.compile(r"(?:て|で)(?:いる|います)(?:という)?[。」』]*\s*$")
 _PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
+
+
+# Japanese asks when something will happen by a when-word and a predicate in the non-past: いつ出るの?,
+# いつから始まるの?, いつごろ出そう?, いつの予定? (Not いつからあるの, いつまでいるの, やってるの: they ask what is.)
+_WHEN_JA = re.compile(r"いつ|何[日年月]")
+_NON_PAST_JA = re.compile(r"(?:(?<![てでにあいや])(?<!てい)(?<!でい)[るうくすつぬむぶぐ]|そう|予定|見込み|見通し|めど)"
+                          r"(?:の|んだ|んですか|んでしょうか|のか|か|ですか|でしょうか|なの|やつ)?\s*[?？]?\s*$")
+
+
+def asks_future(question: Question) -> bool:
+    """Does the question ask what will happen ("When will ...", "could", いつ始まるの)?"""
+    if question.lang == "en":
+        return bool(_ASKS_FUTURE.search(question.text))
+    return bool(_WHEN_JA.search(question.text) and _NON_PAST_JA.search(question.text))
 
 
 # A question about what is now ("right now", "so far", 今何人) is not answered by a figure set as a target,
@@ -31,14 +47,14 @@ _SAYS_NOW = re.compile(r"\b(?:currently|now|at present|so far|to date|already)\b
 
 
 def tense_ok(question: Question, sentence: str) -> bool:
-    """Does the sentence speak of the future, when an English question asks what will happen; of what is,
-    when a question asks what is now?"""
+    """Does the sentence speak of the future, when a question asks what will happen; of what is, when a
+    question asks what is now?"""
     if _ASKS_NOW.search(question.text) and states_target(sentence) and not _SAYS_NOW.search(sentence):
         return False
-    if question.lang != "en" or not _ASKS_FUTURE.search(question.text):
+    if not asks_future(question):
         return True
-    if JAPANESE.search(sentence):
-        return bool(_FUTURE_JA.search(sentence)) or not _PAST_JA.search(sentence)
+    if JAPANESE.search(sentence):  # (…で使っている: what is going on now, not what will be)
+        return bool(_FUTURE_JA.search(sentence)) or not (_PAST_JA.search(sentence) or _NOW_JA.search(sentence))
     return bool(_FUTURE_EN.search(sentence))
 
 

@@ -248,3 +248,20 @@ def test_a_sum_spent_from_now_on_is_a_plan_in_either_language() -> None:
     japanese = Support(_passage("同社は今後3年間で38億円を投じ、設計業務へのAI導入を進める。", "ja", "ja"), True, 1.0, True)
     english = _passage("The company plans to invest 4.2 billion yen over three years in AI design tools.", "en", "en")
     assert conflicting_sides(question, [japanese], [Support(english, False, 0.63, True)]) == [japanese.passage, english]
+
+
+def _hedged(text: str, lang: str, doc_id: str, cues: tuple[str, ...]) -> Passage:
+    return Passage(doc_id=doc_id, title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text), text=text,
+                   speculative=True, cues=cues, reported=False, score=0.0)
+
+
+def test_a_hedged_sentence_is_a_side_by_the_clauses_its_hedge_does_not_cover() -> None:
+    # The suspicion is hedged (疑い); the date of the inspection is stated, and it is another date.
+    question = analyse("公取委がひかり電機に立ち入り検査に入ったのって何日?")
+    english = Support(_passage("The commission's investigators entered Hikari Denki's head office on March 4, 2026.", "en", "en"),
+                      True, 0.8, True)
+    japanese = _hedged("公正取引委員会は3月11日、ひかり電機の本社に独占禁止法違反の疑いで立ち入り検査した。", "ja", "ja", ("疑い",))
+    assert conflicting_sides(question, [english], [Support(japanese, False, 0.78, True)]) == [english.passage, japanese]
+    # A hedge that covers the date ("…とみられる") leaves no stated date to set against the other.
+    guessed = _hedged("公正取引委員会は3月11日にもひかり電機の本社に立ち入り検査するとみられる。", "ja", "ja", ("とみられる",))
+    assert conflicting_sides(question, [english], [Support(guessed, False, 0.78, True)]) == []

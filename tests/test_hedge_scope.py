@@ -40,6 +40,10 @@ def test_a_hedge_that_opens_the_sentence_or_cannot_be_placed_covers_it_all(sente
     ("東雲銀行は2月12日、不当に断られた可能性がある約1900件について、改めて審査を行うと発表した。", ("可能性があ",),
      "約1900件について", "断られ"),
     ("警察は、40代とみられる男性を逮捕した。", ("とみられ",), "男性を逮捕した", "40代"),
+    # on suspicion of something (…の疑いで, …の容疑で): the suspicion is hedged, the act that follows is not
+    ("公正取引委員会は3月11日、独占禁止法違反の疑いで本社に立ち入り検査した。", ("疑い",), "3月11日、本社に立ち入り検査した",
+     "独占禁止法"),
+    ("警視庁は5日、詐欺の容疑で男を逮捕した。", ("容疑",), "男を逮捕した", "詐欺"),
 ])
 def test_a_japanese_hedge_on_a_noun_covers_its_clause(sentence: str, cues: tuple[str, ...], kept: str, dropped: str) -> None:
     text = asserted_text(sentence, cues)
@@ -51,6 +55,8 @@ def test_a_japanese_hedge_on_a_noun_covers_its_clause(sentence: str, cues: tuple
     ("同社は、3月に開かれる見通しで調整している。", ("見通し",)),  # the hedge goes on with で, not a noun
     ("同社は、2027年に稼働するとみられる見通しだ。", ("とみられ",)),  # a noun a hedge closes a sentence with
     ("同社は、約40%とみられる額を、約40%とみられる期間に払う。", ("とみられ",)),  # the cue twice: which is unknown
+    ("同社には、独占禁止法違反の疑いがある。", ("疑い",)),  # the suspicion is what the sentence says
+    ("同社は独占禁止法違反の疑いで3月11日に立ち入り検査を受けた。", ("疑い",)),  # no comma before the phrase
 ])
 def test_a_japanese_hedge_that_closes_a_clause_covers_the_sentence(sentence: str, cues: tuple[str, ...]) -> None:
     assert asserted_text(sentence, cues) == ""

@@ -684,6 +684,17 @@ def test_a_nakaguro_name_whose_words_are_cut_into_loanwords_is_named_by_the_whol
     ("How many robots could Sanwa end up using?", "Sanwa plans to add 30 more robots next year.", True),
     ("Where is the service likely to expand next?", "The service began on Fukue island in 2024.", False),
     ("Could you tell me when the plant opened?", "The plant opened on March 3.", True),
+    # Japanese asks it with a when-word and a predicate in the non-past
+    ("ソラネの法人向けモデルはいつ出るの?", "Sorane developed the models in-house in 2024.", False),
+    ("ソラネの法人向けモデルはいつ出るの?", "同社は法人向けモデルを2024年に開発した。", False),
+    ("ソラネの法人向けモデルはいつ出るの?", "法人向けモデルは9月に発売する予定だ。", True),
+    ("ソラネの法人向けモデルはいつ出るの?", "The business model is scheduled for release in September.", True),
+    ("新しいチェック体制っていつから始まるの?", "現在は約3200店で使っている。", False),  # what goes on now
+    ("全店で使うのはいつの予定？", "全店への導入は2027年春になる見通しだ。", True),
+    # ... not with a past predicate, nor one that says what is (ある, いる, ている)
+    ("本格運用はいつから始まったの?", "本格運用は4月に始まった。", True),
+    ("蔵重酒造っていつからある酒蔵なの?", "蔵重酒造は1872年に創業した。", True),
+    ("いつから使われてるの?", "2024年から使われている。", True),
 ])
 def test_a_question_about_the_future_needs_a_sentence_about_the_future(question: str, sentence: str, expected: bool) -> None:
     assert tense_ok(analyse(question), sentence) is expected

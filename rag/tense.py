@@ -3,10 +3,10 @@ answered by a report of what has happened.
 
 "When will the plant start making money?", "What will it be valued at in its next round?": such a question
 is not answered by "began shipping on March 3" or "was valued at $4.2bn in March". The sentence must speak
-of the future: a plan, a schedule, an expectation, or (in Japanese) a predicate that is not in the past
-tense. A Japanese question asks it with a when-word and a predicate in the non-past (いつ始まるの?).
-"could", "might", "likely", "expected to" ask what may happen ("How many could Sanwa end up
-using?") and are answered the same way ("could you" is a request).
+of the future: a plan, a schedule, an expectation, or (in Japanese) a predicate that is neither in the past
+tense nor in …ている, which says what goes on now. A Japanese question asks it with a when-word and a
+predicate in the non-past (いつ始まるの?). "could", "might", "likely", "expected to" ask what may happen
+("How many could Sanwa end up using?") and are answered the same way ("could you" is a request).
 """
 
 from __future__ import annotations

@@ -80,9 +80,7 @@ def _japanese_asserted(text: str, cues: Sequence[str]) -> str:
         at = text.find(cue)
         if at < 0 or text.find(cue, at + 1) >= 0:
             return ""  # not found, or found twice: which one is meant cannot be told
-        end = _JA_MODIFIER_END.match(text, at + len(cue))
-        if cue in _SUSPICION:
-            end = _ON_SUSPICION.match(text, at + len(cue))
+        end = (_ON_SUSPICION if cue in _SUSPICION else _JA_MODIFIER_END).match(text, at + len(cue))
         start = text.rfind("、", 0, at)
         if end is None or start < 0:
             return ""

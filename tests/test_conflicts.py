@@ -131,9 +131,10 @@ def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> Non
     assert [v.kind for v in stated("2021年に310人を採用した。", leave_out=frozenset({2021.0}))] == ["count"]
 
 
-def _passage(text: str, lang: str, doc_id: str = "a") -> Passage:
+def _passage(text: str, lang: str, doc_id: str = "a", cues: tuple[str, ...] = ()) -> Passage:
+    """A candidate sentence; hedged when it has cues."""
     return Passage(doc_id=doc_id, title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text), text=text,
-                   speculative=False, cues=(), reported=False, score=0.0)
+                   speculative=bool(cues), cues=cues, reported=False, score=0.0)
 
 
 def test_two_reports_of_the_same_thing_are_counterparts_across_languages() -> None:
@@ -250,18 +251,13 @@ def test_a_sum_spent_from_now_on_is_a_plan_in_either_language() -> None:
     assert conflicting_sides(question, [japanese], [Support(english, False, 0.63, True)]) == [japanese.passage, english]
 
 
-def _hedged(text: str, lang: str, doc_id: str, cues: tuple[str, ...]) -> Passage:
-    return Passage(doc_id=doc_id, title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text), text=text,
-                   speculative=True, cues=cues, reported=False, score=0.0)
-
-
 def test_a_hedged_sentence_is_a_side_by_the_clauses_its_hedge_does_not_cover() -> None:
     # The suspicion is hedged (疑い); the date of the inspection is stated, and it is another date.
     question = analyse("公取委がひかり電機に立ち入り検査に入ったのって何日?")
     english = Support(_passage("The commission's investigators entered Hikari Denki's head office on March 4, 2026.", "en", "en"),
                       True, 0.8, True)
-    japanese = _hedged("公正取引委員会は3月11日、ひかり電機の本社に独占禁止法違反の疑いで立ち入り検査した。", "ja", "ja", ("疑い",))
+    japanese = _passage("公正取引委員会は3月11日、ひかり電機の本社に独占禁止法違反の疑いで立ち入り検査した。", "ja", "ja", ("疑い",))
     assert conflicting_sides(question, [english], [Support(japanese, False, 0.78, True)]) == [english.passage, japanese]
     # A hedge that covers the date ("…とみられる") leaves no stated date to set against the other.
-    guessed = _hedged("公正取引委員会は3月11日にもひかり電機の本社に立ち入り検査するとみられる。", "ja", "ja", ("とみられる",))
+    guessed = _passage("公正取引委員会は3月11日にもひかり電機の本社に立ち入り検査するとみられる。", "ja", "ja", ("とみられる",))
     assert conflicting_sides(question, [english], [Support(guessed, False, 0.78, True)]) == []

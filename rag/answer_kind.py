@@ -233,7 +233,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     elif COUNT_QUESTION.search(question.text):  # a count is neither a date, a span of time, a share nor money
         found = [m for m in found if not _a_year(m, sentence) and not _is_span(m, sentence)
                  and not SHARE.match(sentence[m.end():]) and not is_money(sentence, m) and not _is_day(m, sentence)
-                 and not PER_ONE.match(sentence[m.end():])]
+                 and not PER_ONE.match(sentence[m.end():]) and not _is_measure(m, sentence)]
         counter = _JA_COUNTER.search(question.text)
         if counter and JAPANESE.search(sentence):  # 何人 is answered by so many 人 (or 名), not 40回
             wanted = _SAME_COUNTER.get(counter.group(1), {counter.group(1)})
@@ -277,6 +277,16 @@ def _is_day(match: re.Match[str], sentence: str) -> bool:
 def is_money(sentence: str, match: re.Match[str]) -> bool:
     """Is this number an amount of money (¥2.2 billion, 130億円, $5)?"""
     return bool(MONEY.search(sentence[max(0, match.start() - 2):match.end() + 14]))
+
+
+# A number in a unit of measure or on a clock (38キロ, 4.5 tonnes, 午前6時, 8:50 a.m.) counts nothing: "how many
+# trains a day" is not answered by a line's length, nor "how many guests" by the hour an outage began.
+_MEASURE_AFTER = re.compile("|".join(_MEASURE_UNITS.values()).join((r"[\s-]*(?:万|千|thousand|million)?[\s-]*(?:", r")(?![A-Za-z])"))
+                            + r"|\s*時(?![間点代])|:\d\d|\s*(?:a\.m\.|p\.m\.)", re.I)
+
+
+def _is_measure(match: re.Match[str], sentence: str) -> bool:
+    return bool(_MEASURE_AFTER.match(sentence, match.end())) or bool(re.search(r"\d:$", sentence[:match.start()]))
 
 
 def _is_span(match: re.Match[str], sentence: str) -> bool:

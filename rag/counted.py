@@ -41,6 +41,13 @@ def counted_words(after: str) -> list[str]:
     return words[:min(4, ends)]
 
 
+def _heads_only(words: list[str]) -> list[str]:
+    """The counted words without a word for people that only qualifies the noun after it: "24 passenger
+    lifts" counts lifts, "300 customer complaints" complaints (a plural noun of people is counted itself)."""
+    return [w for w, after in zip(words, [*words[1:], ""]) if not (
+        after and not w.endswith("s") and stem(w) in _PEOPLE_STEMS and after.endswith("s") and after not in PEOPLE)]
+
+
 def counts_people(after: str) -> bool:
     """Does the count these words follow count people ("140 people", "410 track inspectors", "100 million
     monthly active users")?"""
@@ -99,6 +106,20 @@ def asked_noun_ja(question: str) -> str:
     return "" if noun in _JA_GENERIC_PEOPLE else noun
 
 
+# What a Japanese count asks for, named before its counter: 迷子って何人出たの, 骨折って何件減ったの, 苦情は全部で何件.
+_COUNTED_BEFORE_JA = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|も)?(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|"
+                                r"およそ|だいたい|大体|約)?(?:何|なん)(人|名|件|台|軒|店舗|店|社|カ所|か所|ヶ所|箇所|校|施設)")
+
+
+def counted_noun_ja(question: str) -> tuple[str, bool]:
+    """The noun a Japanese how-many question names before its counter, and whether the counter counts
+    people (迷子って何人出たの -> 迷子, True); "" when it names none or only a count as such (人数は何人)."""
+    found = _COUNTED_BEFORE_JA.search(question)
+    if not found or found.group(1) in _JA_GENERIC_PEOPLE or found.group(1) in _ORGANISATIONS:
+        return "", False
+    return found.group(1), found.group(2) in ("人", "名")
+
+
 _EMPLOYS = re.compile(r"\b(?:employs?|employed|employing|hires?|hired|hiring|staff of|workforce of)\s+"
                       r"(?:about |around |some |roughly |nearly |more than |over )?$", re.I)
 
@@ -143,6 +164,7 @@ def counts_asked(question: str, sentence: str, match: re.Match[str]) -> bool:
     said = counted_words(after)
     if not said:
         return True
+    said = _heads_only(said)
     if people and (any(a in _ANY_PEOPLE for a in asked) or any(w in _ANY_PEOPLE for w in said)):
         return any(stem(w) in _PEOPLE_STEMS for w in said)  # people as such: a count of any of them
     if people:  # "how many nurses": nurses, not the union's "410 members"

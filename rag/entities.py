@@ -115,9 +115,10 @@ def compound_names(question: Question) -> list[tuple[str, set[str]]]:
             found.append(("".join(surfaces), {form for form, _ in run}))
     # A katakana word Sudachi cuts into loanwords it knows (バースワイズ -> バース, ワイズ; スカイルーム) is a coined
     # name when the lexicon has no entry for the whole: its parts are no more its meaning than "berth" is Berthwise's.
+    # So is one with a native word spelt in katakana (ツバサラーニング -> 翼, ラーニング).
     for m in _KATAKANA_RUN.finditer(question.text):
         parts = terms(m.group(0))
-        if len(parts) > 1 and all(KATAKANA.fullmatch(p) for p in parts) and not is_headword(m.group(0)):
+        if len(parts) > 1 and not is_headword(m.group(0)):
             found.append((m.group(0), set(parts)))
     return found
 

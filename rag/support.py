@@ -39,6 +39,7 @@ from rag.answer_kind import (
     NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, gives_leader, gives_measure,
     is_leader_title, says_leader, typed,
 )
+from rag.counted import counted_noun_ja
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
@@ -112,6 +113,9 @@ _SAYS_OTHER = re.compile(r"\b(other|others|another|apart from|besides|additional
 _KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
 _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
     来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
+# Verbs of a phase (始まる, 終わる): what begins or ends is named by the noun before them.
+_PHASE_VERBS = frozenset("始まる 終わる 終える 始める 済む 完了 開始 終了".split())
+_EVENT_NOUN = re.compile(r"[\u4e00-\u9fff][\u3040-\u309f\u4e00-\u9fff]+")
 # いつできた会社 asks when it was founded (できる is too light a verb to check): a date answers it only in a
 # sentence that says something came into being, not 2022年から提供を受けていた.
 _ASKS_FOUNDING = re.compile(r"いつ(?:ごろ|頃)?(?:に)?(?:でき|出来|作られ|つくられ|創られ|生まれ)た")
@@ -148,6 +152,12 @@ class Support:
     share: float  # weighted share of the asked attributes the sentence speaks to
     named: bool = False  # its context names every entity of the question
     fits: bool = False  # every check but the share holds (names, kind of answer, tense, event, topic)
+
+
+def _glossed_word(sentence: Vocabulary, term: str) -> bool:
+    """Does a word of the sentence share a gloss with ``term`` (社員 ~ 従業員)? A one-character word does
+    not count: 迷子 and 人 share "person", but 14人 counts people, not lost children."""
+    return any(len(word) > 1 for word in sentence.glossing(term))
 
 
 class Reader:
@@ -195,6 +205,9 @@ class Reader:
         # "Which *law* firm": the word that says which kind of thing is asked for is what a wrong sentence
         # lacks (a sentence about the publishers' "firm" is not about their law firm).
         self.heads = {_head_word(t) for t in heads(question) & set(self.weights)}
+        # 迷子って何人出たの: a count of something else (熱中症の疑いで14人が救急搬送された) does not answer it.
+        counted, self.counts_people = counted_noun_ja(question.text) if question.lang == "ja" else ("", False)
+        self.counted = set(terms(counted)[-1:]) & set(self.weights) - self.heads
         for t in focus(question) & set(self.weights):
             self.weights[t] *= FOCUS_WEIGHT
         for t in FRAMING & set(self.weights):
@@ -202,10 +215,15 @@ class Reader:
         self.amounts = amounts(question.text)
         self.designations = designations(question.text)  # Series B, フェーズ2: see rag.siblings
         self.asks_other = bool(_ASKS_OTHER.search(question.text))
-        closing = [t for t in question.key_terms if t in self.weights][-1:]
+        weighed = [t for t in question.key_terms if t in self.weights]
+        closing = weighed[-1:]
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
                                          and (_KANJI_VERB.search(closing[0]) or _verbal_noun(closing[0], question.text))
                                          and closing[0] not in _LIGHT_VERBS) else ""
+        # 買収手続きはいつ終わるの: a light verb's event is the noun it says ends or begins (手続き).
+        if (question.lang == "ja" and not self.event_verb and closing and closing[0] in _PHASE_VERBS and len(weighed) > 1
+                and _EVENT_NOUN.fullmatch(weighed[-2]) and re.search(re.escape(weighed[-2]) + r"(?:は|が|って)", question.text)):
+            self.event_verb = weighed[-2]
         self.asks_founding = bool(_ASKS_FOUNDING.search(question.text))
 
     def _checkable_names(self, passage: Passage) -> set[str]:
@@ -309,6 +327,10 @@ class Reader:
         # gloss of 社長, "company president", would meet any company.
         if any(not (title.names(t) or (says_leader(passage.text) if is_leader_title(t) else (
                 sentence.speaks_of(t, across) or gives_measure(t, passage.text)))) for t in self.heads):
+            named = False
+        # (Across languages a count of people is checked by who it counts: rag.counted.counts_asked_people.)
+        if not (across and self.counts_people) and any(
+                not (title.names(t) or sentence.speaks_of(t, across) or _glossed_word(sentence, t)) for t in self.counted):
             named = False
         needed = TYPED_SHARE if typed(self.question) else ATTRIBUTE_SHARE
         if passage.sentence == lead_sentence(doc):

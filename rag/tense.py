@@ -20,7 +20,8 @@ _ASKS_FUTURE = re.compile(r"\b(?:will|won't|going to|(?:could|might)(?! you\b)|l
 _FUTURE_EN = re.compile(r"(?i:\b(?:will|would|won't|shall|plans?|planned|planning|scheduled|set to|expects?|expected|aims?|"
                         r"aiming|intends?|intended|is to|are to|due|next|upcoming|later|soon|starting|going to|targets?|"
                         r"goal)\b|'ll\b)|\b(?:[Bb]y|[Ff]rom) (?:the end|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
-_FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|までに|将来|次の|次回|めど")
+# (Not までに: 20日までに全棟で戻した met its deadline. A sentence with one speaks of the future by its predicate.)
+_FUTURE_JA = re.compile(r"予定|計画|方針|見通し|見込み|目指|目標|今後|来年|来月|来春|来期|年内|将来|次の|次回|めど")
 _NOW_JA = re.compile(r"(?:て|で)(?:いる|います)(?:という)?[。」』]*\s*$")
 _PAST_JA = re.compile(r"(?:た|だ|ました|でした)(?:という|とした|と(?:述べ|話し|説明し|発表し|明らかにし)た)?[。」』]*\s*$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_kind import answer_type_ok, answers_none, quantities
-from rag.counted import asked_nouns, counted_words, counts_asked
+from rag.counted import asked_nouns, counted_noun_ja, counted_words, counts_asked
 from rag.question import analyse
 
 
@@ -59,6 +59,16 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many employees does Hanaori have?", "Hanaori has 300 employees based in Osaka.", True),
     ("How many workers walked out?", "About 120 workers walked out on Monday.", True),  # what they did is asked
     ("How many signatures did the petition have?", "組合は約980人分の署名を添えて要望書を提出していた。", True),
+    # a word for people that qualifies another noun does not make its count one of people
+    ("How many people can each lift carry?", "The car is one of 24 passenger lifts in the tower.", False),
+    ("How many people were in the lift?", "Six passengers were in the car.", True),
+    # a number in a unit of measure or on a clock counts nothing
+    ("How many trains a day run on the line?", "同社は早池峰線の遠野―釜石高原間(約38キロ)で試験運用を始めた。", False),
+    ("How many trains a day run on the line?", "The 38-kilometre line carries 40 trains a day.", True),
+    ("How many guests were affected by the outage?", "障害は9日午前6時40分ごろから約4時間半続いた。", False),
+    ("How many people were stuck in the lift?", "The car halted at around 8:50 a.m. on the 29th floor.", False),
+    ("How many people were stuck in the lift?", "The car halted at around 8:50 a.m. with six people inside.", True),
+    ("何人が閉じ込められたの?", "午前8時50分ごろ、5人が閉じ込められた。", True),
 ])
 def test_a_count_answers_a_how_many_question_only_of_what_it_asks(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -73,3 +83,14 @@ def test_each_count_of_a_sentence_is_read_on_its_own() -> None:
 def test_a_count_of_what_there_is_is_not_answered_by_something_not_done() -> None:
     assert not answers_none(analyse("瀬戸内日報の記者って何人くらいいるの?"), "瀬戸内日報は当面、要約機能を再開しない方針だ。")
     assert answers_none(analyse("How many operators did it lay off?"), "It will not lay off staff.")
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("花火大会で迷子って何人出たの?", ("迷子", True)),
+    ("組合の組合員って全部で何人いるの?", ("組合員", True)),
+    ("転倒による骨折って何件減ったの?", ("骨折", False)),
+    ("ツバサラーニングって社員何人くらいいるの?", ("社員", True)),
+    ("人数は何人?", ("", False)),  # a count as such names nothing
+])
+def test_the_noun_a_japanese_count_names_before_its_counter(question: str, noun: tuple[str, bool]) -> None:
+    assert counted_noun_ja(question) == noun

@@ -872,3 +872,39 @@ def test_a_name_of_common_words_is_named_by_its_translation(tmp_path: Path) -> N
     verdicts = _reader_verdicts(assistant_over(tmp_path, REGULATOR),
                                 "When did the Financial Services Agency ask Kasumi Bank to report on its AI loan screening?")
     assert verdicts["金融庁は3月12日、カスミ銀行に対し、AIを使った融資審査の運用状況を報告するよう求めた。"]
+
+
+FIREWORKS = "---\ntitle: 南崎港花火大会、来場者は約38万人\nlang: ja\n---\n南崎港花火大会には約38万人が訪れた。" \
+            "花火大会では、熱中症の疑いで救急搬送された人が14人出た。\n"
+
+
+def test_a_japanese_count_of_something_else_does_not_answer(tmp_path: Path) -> None:
+    # 迷子って何人出たの counts lost children: 14人 were taken to hospital, which says nothing of them.
+    (tmp_path / "silent").mkdir()
+    (tmp_path / "told").mkdir()
+    silent = assistant_over(tmp_path / "silent", {"fireworks.md": FIREWORKS}).ask("花火大会で迷子って何人出たの?")
+    assert silent.status == "refused", silent.text
+    told = assistant_over(tmp_path / "told", {"fireworks.md": FIREWORKS + "\n花火大会では迷子も23人出た。\n"})
+    answer = told.ask("花火大会で迷子って何人出たの?")
+    assert answer.status == "answered" and "23人" in answer.citations[0].quote
+
+
+def test_a_katakana_name_with_a_native_word_in_it_is_a_coined_name() -> None:
+    # Sudachi reads the ツバサ of ツバサラーニング as 翼: the whole is still one name, not the word "wing".
+    assert compound_names(analyse("ツバサラーニングって社員何人くらいいるの?")) == [("ツバサラーニング", {"翼", "ラーニング"})]
+    reader = Reader(analyse("ツバサラーニングって社員何人くらいいるの?"), lambda term: 0, 10)
+    assert reader.attributes == ["社員"]
+
+
+def test_a_deadline_met_in_the_past_is_no_sentence_about_the_future() -> None:
+    question = analyse("When will OptiCall be turned back on?")
+    assert not tense_ok(question, "20日までに全棟で以前のバージョンに戻した。")
+    assert tense_ok(question, "3月末までに全棟で再開する。")
+    assert tense_ok(question, "3月末までに全棟で再開する予定だった。")  # a plan, though reported in the past
+
+
+def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() -> None:
+    # 終わる is too light to find; what ends is the 手続き.
+    assert Reader(analyse("風音AIの買収手続きはいつ終わるの?"), lambda term: 0, 10).event_verb == "手続き"
+    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_verb == "完成"
+    assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event_verb == ""

@@ -220,10 +220,12 @@ class Reader:
         self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
                                          and (_KANJI_VERB.search(closing[0]) or _verbal_noun(closing[0], question.text))
                                          and closing[0] not in _LIGHT_VERBS) else ""
-        # 買収手続きはいつ終わるの: a light verb's event is the noun it says ends or begins (手続き).
+        # 買収手続きはいつ終わるの: a light verb's event is the noun it says ends or begins (手続き). Only a
+        # Japanese sentence is held to it: English says 配信を始めた as "launched", in words no gloss of 配信 has.
+        self.event_noun = ""
         if (question.lang == "ja" and not self.event_verb and closing and closing[0] in _PHASE_VERBS and len(weighed) > 1
                 and _EVENT_NOUN.fullmatch(weighed[-2]) and re.search(re.escape(weighed[-2]) + r"(?:は|が|って)", question.text)):
-            self.event_verb = weighed[-2]
+            self.event_noun = weighed[-2]
         self.asks_founding = bool(_ASKS_FOUNDING.search(question.text))
 
     def _checkable_names(self, passage: Passage) -> set[str]:
@@ -353,6 +355,8 @@ class Reader:
     def reports_event(self, passage: Passage) -> bool:
         """Does the sentence speak of the event a Japanese when-question asks about (設立 in 何年に設立された)?"""
         if self.asks_founding and not _SAYS_FOUNDING.search(passage.text):
+            return False
+        if self.event_noun and passage.lang == self.question.lang and not vocabulary(passage.text).names(self.event_noun):
             return False
         return not self.event_verb or vocabulary(passage.text).speaks_of(self.event_verb, passage.lang != self.question.lang)
 

@@ -905,6 +905,16 @@ def test_a_deadline_met_in_the_past_is_no_sentence_about_the_future() -> None:
 
 def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() -> None:
     # 終わる is too light to find; what ends is the 手続き.
-    assert Reader(analyse("風音AIの買収手続きはいつ終わるの?"), lambda term: 0, 10).event_verb == "手続き"
-    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_verb == "完成"
-    assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event_verb == ""
+    reader = Reader(analyse("風音AIの買収手続きはいつ終わるの?"), lambda term: 0, 10)
+    assert reader.event_noun == "手続き"
+
+    def reports(text: str, lang: str = "ja") -> bool:
+        return reader.reports_event(Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0,
+                                            char_end=len(text), text=text, speculative=False, cues=(), reported=False,
+                                            score=0.0))
+
+    assert not reports("風音AIの2025年3月期の売上高は約31億円で、最終損益は赤字が続く。")
+    assert reports("買収の手続きは6月に終わる見通しだ。")
+    assert reports("The deal is expected to close in June.", "en")  # English names it in its own words
+    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_noun == ""
+    assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event_noun == ""

@@ -302,8 +302,10 @@ _DIMENSIONS = [
     ({"割合", "比率", "シェア", "share", "proportion", "percentage", "percent", "fraction", "ratio", "stake", "stakes",
       "出資比率", "持ち分"},
      r"%|％|割|パーセント|\b(percent|per cent)\b"),
-    ({"容量", "出力", "capacity", "output"},
+    ({"容量", "capacity"},
      r"メガワット|ギガワット|キロワット|\b([kMG]W|[kMG]Wh|megawatts?|gigawatts?|kilowatts?)\b|テラバイト|ギガバイト|\b(TB|GB|terabytes?|gigabytes?)\b"),
+    # Output is power (30万キロワット), not the energy a battery stores (120万キロワット時).
+    ({"出力", "output"}, r"(?:メガ|ギガ|キロ)ワット(?!時|アワー)|\b(?:[kMG]W|megawatts?|gigawatts?|kilowatts?)\b(?![-\s]?hours?)"),
     ({"重さ", "重量", "weight", "heavy"}, r"キロ|トン|グラム|\b(kg|kilograms?|tons?|tonnes?|grams?|pounds?)\b"),
     ({"高さ", "身長", "height", "tall"}, r"センチ|メートル|\b(cm|centimetres?|centimeters?|m|metres?|meters?|feet|ft)\b"),
     ({"距離", "長さ", "distance", "length", "far"}, r"キロ|メートル|\b(km|kilometres?|kilometers?|metres?|meters?|miles?)\b"),

@@ -289,6 +289,10 @@ def test_a_noun_run_opening_with_an_unknown_kanji_word_is_a_company_or_place_nam
     ("share", "Patchwork resolved 58% of the bugs.", True),
     ("割合", "海外向けは売上の38%を占める。", True),
     ("容量", "最大250メガワットを供給する。", True),
+    ("容量", "蓄電容量は1200メガワット時。", True),  # a battery's capacity is energy
+    ("output", "The plant has an output of 300 megawatts.", True),
+    ("出力", "蓄電容量は1200メガワット時。", False),  # output is power, not stored energy
+    ("output", "It stores 1.2 gigawatt-hours.", False),
     ("tall", "ヒバリは身長165センチメートル、重さ62キログラム。", True),  # "how tall" ~ a height
     ("stakes", "Jinhe holds 60% of the venture and Meisei 40%.", True),
     ("広さ", "従業員は48人。", False),

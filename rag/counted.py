@@ -70,6 +70,10 @@ def counts_doers(after: str) -> bool:
     return verb not in _STATIVE_PAST and (verb.endswith("ed") or verb in _IRREGULAR_PAST)
 
 
+# Japanese counters of things, which no count of people takes (people, or what they did, go by 人, 名, 件).
+_THING_COUNTER = re.compile(r"\s*(?:万|億|千)?\s*(?:[種台社機基校店枚冊曲棟隻頭匹個]|カ所|か所|ヶ所|箇所|施設|品目)")
+
+
 def asked_nouns(question: str) -> list[str]:
     """The words of what an English how-many question counts ("How many pre-orders did ..." -> pre-orders)."""
     found = _ASKED.search(question)
@@ -157,6 +161,8 @@ def counts_asked(question: str, sentence: str, match: re.Match[str]) -> bool:
     people = any(stem(w) in _PEOPLE_STEMS for w in asked)
     if re.match(r"\s*(?:万|億|千)?\s*[人名](?!分)", after):  # (980人分の署名 counts signatures)
         return people
+    if people and _THING_COUNTER.match(after):  # 約30種, 48台: things, never people (people's acts may be 件)
+        return False
     if re.match(r"\s*[\u3040-\u9fff]", after):  # 約40の自治体 counts 自治体; a Japanese counter, anything
         counted = _JA_COUNTED.match(after)
         meanings = english_concepts(counted.group(1)) if counted else frozenset()

@@ -62,6 +62,10 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     # a word for people that qualifies another noun does not make its count one of people
     ("How many people can each lift carry?", "The car is one of 24 passenger lifts in the tower.", False),
     ("How many people were in the lift?", "Six passengers were in the car.", True),
+    # Japanese counts people in 人 or 名, or what they did in 件, but never in a counter of things
+    ("How many keepers work at the zoo?", "ゾウやキリンなど約30種が見守りの対象となっている。", False),
+    ("How many keepers work at the zoo?", "園内に48台のカメラを設置した。", False),
+    ("How many viewers contacted the station?", "局には約1200件の意見が寄せられた。", True),
     # a number in a unit of measure or on a clock counts nothing
     ("How many trains a day run on the line?", "同社は早池峰線の遠野―釜石高原間(約38キロ)で試験運用を始めた。", False),
     ("How many trains a day run on the line?", "The 38-kilometre line carries 40 trains a day.", True),

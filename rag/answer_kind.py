@@ -60,6 +60,8 @@ _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ
 _PLACES = {"か所", "カ所", "ヶ所", "箇所"}
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
                  "ヶ国": {"か国", "カ国", "ヶ国"}, "店": {"店"}, "店舗": {"店"}} | {p: _PLACES for p in _PLACES}
+_LANGUAGES_QUESTION = re.compile(r"何(?:か国|カ国|ヶ国|ヵ国)語|何言語|いくつの言語")
+_LANGUAGES = re.compile(r"\s*(?:言語|(?:か国|カ国|ヶ国|ヵ国)語|(?:[a-z-]+\s+)?languages?\b)", re.I)
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)
 SHARE = re.compile(r"\s*(%|％|割|パーセント|percent\b|per cent\b)", re.I)
 _TIME_WORDS = re.compile(
@@ -226,6 +228,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
+    if _LANGUAGES_QUESTION.search(question.text):  # 何か国語: so many languages, not "18 counters"
+        return any(_LANGUAGES.match(sentence, m.end()) for m in found)
     if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)
         # "How long is the loop": a length (6.8 kilometres) answers it as well as a span of time.
         length = _LENGTH_QUESTION.search(question.text)

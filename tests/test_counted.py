@@ -66,6 +66,10 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many keepers work at the zoo?", "ゾウやキリンなど約30種が見守りの対象となっている。", False),
     ("How many keepers work at the zoo?", "園内に48台のカメラを設置した。", False),
     ("How many viewers contacted the station?", "局には約1200件の意見が寄せられた。", True),
+    # 何か国語 asks how many languages
+    ("かわなみトークって何か国語に対応してるの?", "The service runs on tablets placed at 18 counters in the ward office.", False),
+    ("かわなみトークって何か国語に対応してるの?", "It supports 14 languages, including Vietnamese.", True),
+    ("かわなみトークって何か国語に対応してるの?", "英語や中国語など12か国語に対応する。", True),
     # a number in a unit of measure or on a clock counts nothing
     ("How many trains a day run on the line?", "同社は早池峰線の遠野―釜石高原間(約38キロ)で試験運用を始めた。", False),
     ("How many trains a day run on the line?", "The 38-kilometre line carries 40 trains a day.", True),

@@ -19,7 +19,12 @@ PEOPLE = frozenset("""people persons residents students employees workers staff 
     patients doctors teachers voters customers subscribers signatories actors children adults passengers drivers
     scientists jobs positions inspectors officers nurses lawyers managers characters developers applicants operators
     farmers visitors travellers travelers tourists viewers readers players participants volunteers cardholders clients
-    executives officials""".split())
+    executives officials surgeons physicians dentists pharmacists caregivers carers midwives therapists keepers
+    wrestlers athletes pupils authors artists writers translators interpreters journalists reporters editors pilots
+    crew technicians specialists analysts staffers contractors consultants designers programmers labellers labelers
+    annotators shareholders investors citizens fans soldiers firefighters guards cashiers clerks victims evacuees
+    survivors graduates trainees interns recruits retirees pensioners policyholders borrowers tenants diners shoppers
+    riders commuters fishermen fishers growers""".split())
 _PEOPLE_STEMS = frozenset(stem(w) for w in PEOPLE | {"person", "child", "man", "men", "women", "woman"})
 _PHRASE_ENDS = frozenset("and or but while with to for from in on at by of who which that than".split())
 _SCALES = frozenset(("thousand", "million", "billion", "trillion"))
@@ -94,7 +99,8 @@ _WORKFORCE = frozenset(stem(w) for w in ("employees", "employ", "workers", "staf
 _ASKED_JA_AFTER = re.compile(r"(?:何|なん)[人名](?:くらい|ぐらい|ほど)?の([\u4e00-\u9fffァ-ヴー]{1,12})")
 _ASKED_JA_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|の|も)?(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|"
                               r"およそ|だいたい|大体|約)?(?:何|なん)[人名]")
-_ORGANISATIONS = frozenset(("会社", "企業", "組織", "団体", "チーム", "部署", "グループ", "法人", "事務所", "病院", "学校"))
+_ORGANISATIONS = frozenset(("会社", "企業", "組織", "団体", "チーム", "部署", "グループ", "法人", "事務所", "病院", "学校",
+                            "組合", "労組", "ユニオン", "協会", "連盟", "委員会"))
 _JA_GENERIC_PEOPLE = frozenset(("人", "人数", "人々", "全員", "総数", "数", "全体", "合計", "総勢", "人員"))
 # The noun a number in a Japanese sentence counts when it does not take a counter: 約40の自治体.
 _JA_COUNTED = re.compile(r"\s*(?:万|億|千)?\s*(?:以上|超|余り|ほど|近く|前後)?の([\u4e00-\u9fffァ-ヴー]{2,})")
@@ -107,7 +113,8 @@ def asked_noun_ja(question: str) -> str:
         after = None
     found = after or _ASKED_JA_BEFORE.search(question)
     noun = found.group(1) if found else ""
-    return "" if noun in _JA_GENERIC_PEOPLE else noun
+    # 外科医ユニオンって何人: a body's members, whoever they are (its "210 surgeons")
+    return "" if noun in _JA_GENERIC_PEOPLE or noun.endswith(tuple(_ORGANISATIONS)) else noun
 
 
 # What a Japanese count asks for, named before its counter: 迷子って何人出たの, 骨折って何件減ったの, 苦情は全部で何件.

@@ -66,6 +66,9 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many keepers work at the zoo?", "ゾウやキリンなど約30種が見守りの対象となっている。", False),
     ("How many keepers work at the zoo?", "園内に48台のカメラを設置した。", False),
     ("How many viewers contacted the station?", "局には約1200件の意見が寄せられた。", True),
+    # a body's members, whoever they are; and surgeons are people
+    ("外科医ユニオンって何人くらい入ってるの?", "The union, which represents about 210 surgeons, objected.", True),
+    ("外科医ユニオンって何人くらい入ってるの?", "The union's 3 offices are in Sendai.", False),
     # 何か国語 asks how many languages
     ("かわなみトークって何か国語に対応してるの?", "The service runs on tablets placed at 18 counters in the ward office.", False),
     ("かわなみトークって何か国語に対応してるの?", "It supports 14 languages, including Vietnamese.", True),

@@ -59,7 +59,8 @@ _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ
                          r"作品|か所|カ所|ヶ所|箇所|頭|株)")
 _PLACES = {"か所", "カ所", "ヶ所", "箇所"}
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
-                 "ヶ国": {"か国", "カ国", "ヶ国"}, "店": {"店"}, "店舗": {"店"}} | {p: _PLACES for p in _PLACES}
+                 "ヶ国": {"か国", "カ国", "ヶ国"}, "店": {"店"}, "店舗": {"店"},
+                 "回": {"回", "件"}, "件": {"件", "回"}} | {p: _PLACES for p in _PLACES}  # (downloads go by 回 or 件)
 _LANGUAGES_QUESTION = re.compile(r"何(?:か国|カ国|ヶ国|ヵ国)語|何言語|いくつの言語")
 _LANGUAGES = re.compile(r"\s*(?:言語|(?:か国|カ国|ヶ国|ヵ国)語|(?:[a-z-]+\s+)?languages?\b)", re.I)
 _WHICH_YEAR = re.compile(r"何年(?!間|前|後|ぶり)|\b(what|which) year\b", re.I)

@@ -69,6 +69,9 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     # a body's members, whoever they are; and surgeons are people
     ("外科医ユニオンって何人くらい入ってるの?", "The union, which represents about 210 surgeons, objected.", True),
     ("外科医ユニオンって何人くらい入ってるの?", "The union's 3 offices are in Sendai.", False),
+    # a count of events goes by 回 or 件 alike
+    ("ハダレンズって今までに何回くらいダウンロードされてるの?", "累計ダウンロード数が約290万件に上る人気アプリだ。", True),
+    ("ハダレンズって今までに何回くらいダウンロードされてるの?", "利用者は約290万人に上る。", False),
     # 何か国語 asks how many languages
     ("かわなみトークって何か国語に対応してるの?", "The service runs on tablets placed at 18 counters in the ward office.", False),
     ("かわなみトークって何か国語に対応してるの?", "It supports 14 languages, including Vietnamese.", True),

@@ -30,6 +30,8 @@ _BODY_KINDS = frozenset(stem(w) for w in """company companies firm bank agency o
     startup start-up maker manufacturer insurer carrier operator vendor supplier contractor institute laboratory lab
     publisher studio retailer broker business""".split())
 _BODY_QUESTION = re.compile(r"どこ|(?:どの|何という|なんという)(?:会社|企業|銀行|大学|機関|団体|組織|メーカー|業者|事業者|研究所|社)")
+_COMPANY_QUESTION = re.compile(r"(?:どこの|どの|何という|なんという)(?:会社|企業|銀行|メーカー|業者|事業者|社)")
+_WHERE_AFTER = re.compile(r"の|[市県区町村都府州]")
 # A person named as such: a name after a title (chief executive Daisuke Ishiguro), before an honorific or a
 # title (石黒大輔社長, スミス氏), or one Sudachi's dictionary knows as a person's (人名).
 _PERSON_BEFORE = re.compile(r"(?i:\b(?:chief executive|executive|CEO|president|chairman|chairwoman|founder|co-founder|director|"
@@ -94,7 +96,15 @@ def names_someone_new(question: Question, sentence: str) -> bool:
     if spots:
         return any(found and not found <= asked and min(abs(at - s) for s in spots) <= _NEAR_KIND for at, found in named)
     people = people_named(sentence, _TITLES) if body else set()
-    named += [(0, {t}) for t in kanji_proper_nouns(sentence, places=not who) - people]
+    # "Which company", どこの会社: a body is named by its name, not by where it is (米国の大手IT企業 names
+    # no company).
+    company = bool(kinds & _BODY_KINDS or _COMPANY_QUESTION.search(question.text))
+    found_names = kanji_proper_nouns(sentence, places=not who) - people
+    if company:
+        places = found_names - kanji_proper_nouns(sentence, places=False)
+        # (a place the company is named after stays: 三条農機; one that only says where does not: 米国の)
+        found_names -= {p for p in places if all(_WHERE_AFTER.match(sentence, m.end()) for m in re.finditer(re.escape(p), sentence))}
+    named += [(0, {t}) for t in found_names]
     return any(found and not found <= asked for _, found in named)
 
 

@@ -42,3 +42,11 @@ def test_a_title_is_read_case_sensitively_around_names() -> None:
     # "director" before lower-case words does not make the firm named after them a person.
     question = analyse("Which firm audited the tool?")
     assert names_someone_new(question, "The director said the audit was done by Kestrel Assurance.")
+
+
+def test_a_company_is_named_by_its_name_not_by_where_it_is_or_what_it_does() -> None:
+    question = analyse("ポリグロットを買収しようとしたのってどこの会社?")
+    assert not names_someone_new(question, "また、ポリグロットには昨年、米国の大手IT企業から買収の打診があったという。")
+    # a company named after a place is still named
+    assert names_someone_new(question, "2026年1月には新潟県三条市の農業機械メーカー、三条農機と資本業務提携を結んだ。")
+    assert names_someone_new(analyse("Which company tried to buy Polyglot?"), "Polyglot received an offer from Google last year.")

@@ -37,9 +37,10 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    NUMBER, SCALE_WORDS, WHEN_QUESTION, amounts, answer_type_ok, answers_none, gives_leader, gives_measure,
+    NUMBER, SCALE_WORDS, amounts, answer_type_ok, answers_none, gives_leader, gives_measure,
     is_leader_title, says_leader, typed,
 )
+from rag.asked_event import asked_event
 from rag.counted import counted_noun_ja
 from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
@@ -106,28 +107,6 @@ YES_NO_SHARE = 0.75
 _ASKS_OTHER = re.compile(r"\b(other|another|apart from|besides|else|more than one|additional)\b|以外|他の|ほかの|他に|ほかに|別の", re.I)
 _SAYS_OTHER = re.compile(r"\b(other|others|another|apart from|besides|additional|second|as well|also|more than one|several|"
                          r"multiple)\b|以外|他の|ほかの|他に|ほかに|別の|[2２二]カ所目|[2２二]か所目|[2２二]つ目|追加|複数", re.I)
-
-# "東海南鉄道は夜間の徒歩巡回をいつから減らすの?" asks when something happens: a sentence with a date that never
-# says it (減らす) dates something else. Checked for a Japanese when-question's closing verb in kanji, unless it
-# is light or says only when something starts or goes on (始まる, 続く), which the noun before it names. On
-# fifteen sets: one asserted speculation fewer, no answer lost.
-_KANJI_VERB = re.compile(r"[\u4e00-\u9fff].*[るすくうむつぶぐぬ]$")
-_LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出る 入る 見る 思う 分かる できる やる 遣る 仕舞う 取る 持つ
-    来る 行く 合う 掛かる 付く 続く 始まる 終わる 比べる""".split())
-# Verbs of a phase (始まる, 終わる): what begins or ends is named by the noun before them.
-_PHASE_VERBS = frozenset("始まる 終わる 終える 始める 済む 完了 開始 終了".split())
-_EVENT_NOUN = re.compile(r"[\u4e00-\u9fff][\u3040-\u309f\u4e00-\u9fff]+")
-# いつできた会社 asks when it was founded (できる is too light a verb to check): a date answers it only in a
-# sentence that says something came into being, not 2022年から提供を受けていた.
-_ASKS_FOUNDING = re.compile(r"いつ(?:ごろ|頃)?(?:に)?(?:でき|出来|作られ|つくられ|創られ|生まれ)た")
-_SAYS_FOUNDING = re.compile(r"設立|創業|創立|創設|発足|開業|開設|設け|でき|出来|完成|誕生|生まれ|立ち上げ|"
-                            r"\b(?:found|establish|set up|start|launch|open|buil|complet|creat|form|incorporat)", re.I)
-
-
-def _verbal_noun(term: str, text: str) -> bool:
-    """A kanji noun the question makes a verb of with する (いつ返事するの, いつ発表された): the event asked about."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)) and re.search(re.escape(term) + r"(?:す|し|さ)", text) is not None
-
 
 # The topic a Japanese sentence opens on: the words before its first は (not inside a quotation).
 _JA_TOPIC = re.compile(r"^([^、。「」『』はがを]{2,24}?)は(?![じ])")
@@ -216,18 +195,7 @@ class Reader:
         self.amounts = amounts(question.text)
         self.designations = designations(question.text)  # Series B, フェーズ2: see rag.siblings
         self.asks_other = bool(_ASKS_OTHER.search(question.text))
-        weighed = [t for t in question.key_terms if t in self.weights]
-        closing = weighed[-1:]
-        self.event_verb = closing[0] if (question.lang == "ja" and WHEN_QUESTION.search(question.text) and closing
-                                         and (_KANJI_VERB.search(closing[0]) or _verbal_noun(closing[0], question.text))
-                                         and closing[0] not in _LIGHT_VERBS) else ""
-        # 買収手続きはいつ終わるの: a light verb's event is the noun it says ends or begins (手続き). Only a
-        # Japanese sentence is held to it: English says 配信を始めた as "launched", in words no gloss of 配信 has.
-        self.event_noun = ""
-        if (question.lang == "ja" and not self.event_verb and closing and closing[0] in _PHASE_VERBS and len(weighed) > 1
-                and _EVENT_NOUN.fullmatch(weighed[-2]) and re.search(re.escape(weighed[-2]) + r"(?:は|が|って)", question.text)):
-            self.event_noun = weighed[-2]
-        self.asks_founding = bool(_ASKS_FOUNDING.search(question.text))
+        self.event = asked_event(question, [t for t in question.key_terms if t in self.weights])  # see rag.asked_event
 
     def _checkable_names(self, passage: Passage) -> set[str]:
         if passage.lang == self.question.lang:
@@ -355,11 +323,7 @@ class Reader:
 
     def reports_event(self, passage: Passage) -> bool:
         """Does the sentence speak of the event a Japanese when-question asks about (設立 in 何年に設立された)?"""
-        if self.asks_founding and not _SAYS_FOUNDING.search(passage.text):
-            return False
-        if self.event_noun and passage.lang == self.question.lang and not vocabulary(passage.text).names(self.event_noun):
-            return False
-        return not self.event_verb or vocabulary(passage.text).speaks_of(self.event_verb, passage.lang != self.question.lang)
+        return self.event.reported_by(passage.text, passage.lang != self.question.lang)
 
     def _other_topic(self, text: str) -> bool:
         """Does a Japanese sentence open on another name as its topic (コトハシステムズは…従業員は約140人 for a

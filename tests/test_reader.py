@@ -633,8 +633,8 @@ def test_a_vice_or_former_role_is_not_the_role() -> None:
 
 def test_a_japanese_when_question_asks_when_its_verbal_noun_happens() -> None:
     reader = Reader(analyse("組合の申し入れに、会社っていつ返事するの?"), lambda term: 0, 10)
-    assert reader.event_verb == "返事"
-    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_verb == "完成"
+    assert reader.event.verb == "返事"
+    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event.verb == "完成"
 
 
 def test_a_katakana_word_cut_into_known_loanwords_is_a_coined_name() -> None:
@@ -910,7 +910,7 @@ def test_a_deadline_met_in_the_past_is_no_sentence_about_the_future() -> None:
 def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() -> None:
     # 終わる is too light to find; what ends is the 手続き.
     reader = Reader(analyse("風音AIの買収手続きはいつ終わるの?"), lambda term: 0, 10)
-    assert reader.event_noun == "手続き"
+    assert reader.event.noun == "手続き"
 
     def reports(text: str, lang: str = "ja") -> bool:
         return reader.reports_event(Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0,
@@ -920,5 +920,5 @@ def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() 
     assert not reports("風音AIの2025年3月期の売上高は約31億円で、最終損益は赤字が続く。")
     assert reports("買収の手続きは6月に終わる見通しだ。")
     assert reports("The deal is expected to close in June.", "en")  # English names it in its own words
-    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event_noun == ""
-    assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event_noun == ""
+    assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event.noun == ""
+    assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event.noun == ""

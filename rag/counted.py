@@ -85,6 +85,13 @@ def asked_nouns(question: str) -> list[str]:
     if not found:
         return []
     words = found.group(1).lower().replace("-", " ").split()
+    # "How many of Higashihama's 35 mid-career posts were filled?": what is counted comes after "of", a
+    # possessive and a number
+    if words[:1] == ["of"]:
+        rest = re.match(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+['’]s\s+)?(?:[\d,]+\s+)?"
+                        r"([A-Za-z][A-Za-z\s-]{0,40})",
+                        question[found.start(1):])
+        words = rest.group(1).lower().replace("-", " ").split() if rest else []
     ends = next((i for i, w in enumerate(words) if w in _ASKED_ENDS), len(words))
     return words[:min(3, ends)]
 

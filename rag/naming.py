@@ -30,6 +30,7 @@ _BODY_KINDS = frozenset(stem(w) for w in """company companies firm bank agency o
     startup start-up maker manufacturer insurer carrier operator vendor supplier contractor institute laboratory lab
     publisher studio retailer broker business""".split())
 _BODY_QUESTION = re.compile(r"どこ|(?:どの|何という|なんという)(?:会社|企業|銀行|大学|機関|団体|組織|メーカー|業者|事業者|研究所|社)")
+_PERSON_KINDS = frozenset(stem(w) for w in "woman man person girl boy child patient worker driver resident student".split())
 _COMPANY_QUESTION = re.compile(r"(?:どこの|どの|何という|なんという)(?:会社|企業|銀行|メーカー|業者|事業者|社)")
 _WHERE_AFTER = re.compile(r"の|[市県区町村都府州]")
 # A person named as such: a name after a title (chief executive Daisuke Ishiguro), before an honorific or a
@@ -85,6 +86,7 @@ def names_someone_new(question: Question, sentence: str) -> bool:
     who = asks_who(question)  # a who-question is not answered by a place
     kind = _WHICH_KIND.search(question.text) or _NAME_KIND.search(question.text)
     kinds = {stem(t) for t in terms(" ".join(g for g in kind.groups() if g).replace("-", " "))} if kind else set()
+    who = who or bool(kinds & _PERSON_KINDS)  # "the name of the woman who ...": someone, not a place
     body = bool(kinds & _BODY_KINDS or _BODY_QUESTION.search(question.text))  # no person answers it
     question_names = name_words(question.text)
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.

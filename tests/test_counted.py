@@ -14,6 +14,9 @@ from rag.question import analyse
     ("How many monthly users can a company have before it needs a licence?", ["monthly", "users"]),
     ("How many people work at Harima Works?", ["people", "work"]),
     ("What did it cost?", []),
+    # after "of", a possessive and a number: what is counted
+    ("How many of Higashihama's 35 mid-career posts were actually filled?", ["mid", "career", "posts"]),
+    ("How many of the lettuce factory's staff were hired locally?", ["staff"]),
 ])
 def test_the_noun_a_how_many_question_counts(question: str, nouns: list[str]) -> None:
     assert asked_nouns(question) == nouns

@@ -50,3 +50,9 @@ def test_a_company_is_named_by_its_name_not_by_where_it_is_or_what_it_does() -> 
     # a company named after a place is still named
     assert names_someone_new(question, "2026年1月には新潟県三条市の農業機械メーカー、三条農機と資本業務提携を結んだ。")
     assert names_someone_new(analyse("Which company tried to buy Polyglot?"), "Polyglot received an offer from Google last year.")
+
+
+def test_the_name_of_a_person_is_not_a_place() -> None:
+    question = analyse("What's the name of the woman who collapsed in Toyooka?")
+    assert not names_someone_new(question, "兵庫県豊岡市で一人暮らしの84歳の女性が自宅で倒れた。")
+    assert names_someone_new(question, "倒れたのは豊岡市の山本花子さん(84)だった。")

@@ -3,7 +3,8 @@
 A numbered name has siblings (Kagura-2 for Kagura-1, GPT-4o for GPT-4), and so does a thing told apart
 by a letter or number after a word (a Series A round for "Series B", フェーズ1 for フェーズ2, 第1期 for
 第2期). A sentence that names a sibling and not the thing itself speaks of the sibling, however much of
-the question's wording it shares.
+the question's wording it shares. So do a company's profits: net profit (純利益) and operating profit
+(営業利益) are siblings, each a "profit" (利益).
 """
 
 from __future__ import annotations
@@ -42,3 +43,24 @@ def other_designation(asked: dict[str, set[str]], sentence: str) -> bool:
         return False
     said = designations(sentence)
     return any(head in said and not (said[head] & wanted) for head, wanted in asked.items())
+
+
+# A company's profits, told apart by what is taken off before them.
+_PROFITS = {
+    "net": re.compile(r"純利益|最終利益|最終損益|純損益|\bnet (?:profit|income|loss|earnings)\b", re.I),
+    "operating": re.compile(r"営業利益|営業損益|\boperating (?:profit|income|loss)\b", re.I),
+    "recurring": re.compile(r"経常利益|経常損益|\b(?:recurring|ordinary|pretax|pre-tax) (?:profit|income|loss)\b", re.I),
+    "gross": re.compile(r"売上総利益|粗利|\bgross (?:profit|margin)\b", re.I),
+}
+
+
+def profits(text: str) -> set[str]:
+    """Which of a company's profits the text names: {"net"} for 純利益 or "net income"."""
+    return {kind for kind, pattern in _PROFITS.items() if pattern.search(text)}
+
+
+def other_profit(asked: set[str], sentence: str) -> bool:
+    """Does the sentence name another of a company's profits than the question asks (``asked``: profits()
+    of the question), and not it (営業利益 for 純利益っていくら)?"""
+    said = profits(sentence)
+    return bool(asked and said and not said & asked)

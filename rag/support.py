@@ -52,7 +52,7 @@ from rag.naming import asks_who
 from rag.paraphrase import article_words
 from rag.question import FRAMING, Question, analyse
 from rag.retrieval import Passage
-from rag.siblings import designations, other_designation, other_variant
+from rag.siblings import designations, other_designation, other_profit, other_variant, profits
 from rag.tense import tense_ok
 from rag.vocabulary import Vocabulary, _names_compound, _names_part, vocabulary
 
@@ -194,6 +194,7 @@ class Reader:
             self.weights[t] *= FRAMING_WEIGHT
         self.amounts = amounts(question.text)
         self.designations = designations(question.text)  # Series B, フェーズ2: see rag.siblings
+        self.profits = profits(question.text)  # 純利益, "operating profit"
         self.asks_other = bool(_ASKS_OTHER.search(question.text))
         self.event = asked_event(question, [t for t in question.key_terms if t in self.weights])  # see rag.asked_event
 
@@ -279,7 +280,7 @@ class Reader:
             or _names_nothing(passage.text)
         )
         named = named and not any(other_variant(t, sentence.words) for t in names) and not other_designation(
-            self.designations, passage.text)
+            self.designations, passage.text) and not other_profit(self.profits, passage.text)
         roles_only = all(t in GENERIC_ACRONYMS for t in self.attributes)  # "Who is Amanagi's CEO?"
         if roles_only and len(groups) + len(self.attributes) > 1:
             # A question of names alone ("Who is Amanagi's CEO?") asks how they relate: the sentence itself

@@ -18,6 +18,7 @@ from rag.names import hepburn
 from rag.paraphrase import article_words
 from rag.question import analyse
 from rag.retrieval import Passage
+from rag.siblings import other_profit, profits
 from rag.entities import compound_names, entities, focus
 from ingest.terms import terms
 from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _head_word, _names_compound, _names_nothing, _names_part
@@ -925,3 +926,18 @@ def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() 
     assert reports("The deal is expected to close in June.", "en")  # English names it in its own words
     assert Reader(analyse("新工場はいつ完成するの?"), lambda term: 0, 10).event.noun == ""
     assert Reader(analyse("いつ始まるの?"), lambda term: 0, 10).event.noun == ""
+
+
+def test_a_sentence_about_another_of_a_companys_profits_does_not_answer(tmp_path: Path) -> None:
+    results = "---\ntitle: 渚メモリ、10~12月期は過去最高\nlang: ja\n---\n渚メモリの10~12月期の営業利益は4120億円で、過去最高だった。\n"
+    (tmp_path / "operating").mkdir()
+    (tmp_path / "both").mkdir()
+    silent = assistant_over(tmp_path / "operating", {"results.md": results}).ask("渚メモリの10~12月期の純利益っていくら?")
+    assert silent.status == "refused", silent.text
+    told = assistant_over(tmp_path / "both", {"results.md": results + "\n渚メモリの10~12月期の純利益は2100億円だった。\n"})
+    answer = told.ask("渚メモリの10~12月期の純利益っていくら?")
+    assert answer.status == "answered" and "2100億円" in answer.citations[0].quote
+    assert other_profit(profits("渚メモリの10~12月期の純利益っていくら?"), "10~12月期の営業利益は4120億円だった。")
+    assert not other_profit(profits("純利益っていくら?"), "純利益は2100億円、営業利益は4120億円だった。")
+    assert other_profit(profits("What was Nagisa's net income last quarter?"), "Operating profit rose to 412 billion yen.")
+    assert not other_profit(profits("How much did Nagisa earn last quarter?"), "Operating profit rose to 412 billion yen.")

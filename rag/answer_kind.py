@@ -78,7 +78,7 @@ _MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|t
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 # ("By how much did losses fall after it brought in AI" asks for a change, in money or in per cent.)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|(?<!\bby )\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|(?<!\bby )\bhow much\b(?!\s+of\b).*\b(raise|raised|raising|earn|earning|cost|costing|pay|paid|paying|worth|invest|invested|investing|spend|spent|spending|"
                             r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?|contribut\w*|chip|chipping|fund\w*|grants?|loans?|bring|brought)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル"
                             # "What's the hourly price", "What does the hospital pay each year": the amount itself

@@ -78,7 +78,7 @@ _MULTIPLE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|t
 _DAY_AFTER_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 # ("By how much did losses fall after it brought in AI" asks for a change, in money or in per cent.)
-MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|(?<!\bby )\bhow much\b(?!\s+of\b).*\b(raise|raised|raising|earn|earning|cost|costing|pay|paid|paying|worth|invest|invested|investing|spend|spent|spending|"
+MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it cost)|(?<!\bby )\bhow much\b(?!\s+of\b).*\b(raise|raised|earn|cost|pay|paid|worth|invest|invested|spend|spent|"
                             r"charge|charges|fee|fees|price|budget|subsid\w*|yen|dollars?|euros?|contribut\w*|chip|chipping|fund\w*|grants?|loans?|bring|brought)\b"
                             r"|いくら|幾ら|金額|売上|何円|何ドル"
                             # "What's the hourly price", "What does the hospital pay each year": the amount itself
@@ -86,7 +86,7 @@ MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it 
                             r"salaries|pay|paid|cost|costs|budget|valuation|damages|fine|sales|revenue|revenues|profit|profits|"
                             r"turnover|earnings)\b"
                             # 「…の営業利益は?」「企業価値っていくら」: a word for an amount of money, asked what it is
-                            r"|(?:利益|企業価値|評価額|時価総額|価格|料金|費用|予算|年収|給与|賠償金|費|額|代金|賃金|運賃|単価)(?:は|って)", re.I)
+                            r"|(?:利益|企業価値|評価額|時価総額|価格|料金|費用|予算|年収|給与|賠償金)(?:は|って)", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,

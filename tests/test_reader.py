@@ -222,12 +222,6 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("How big is the new health care unit at Tsubame Denshi?", "同社は今年4月に新部門を立ち上げており、これはその第1弾の製品となる。", False),
     ("How big is the new health care unit at Tsubame Denshi?", "新部門の人員は約40人だ。", True),
     ("How large is the site?", "The plant will sit on a 48-hectare site.", True),
-    # "how much is it spending" asks for money, not for a year or a count of buildings
-    ("How much is Vantex Data spending to build its campus?", "4棟のうち最初の1棟が2026年末に稼働する予定だ。", False),
-    ("How much is Vantex Data spending to build its campus?", "Vantex will invest about 120 billion yen in the campus.", True),
-    # a cost (開発費, 建設費) is an amount of money, not a count of jobs
-    ("エターナル・ランタン4の開発費ってどのくらい?", "同社は85人の削減を発表した。", False),
-    ("エターナル・ランタン4の開発費ってどのくらい?", "開発費は約30億円にのぼる。", True),
 ])
 def test_the_answer_has_the_kind_of_thing_asked_for(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -104,8 +104,9 @@ _WORKFORCE = frozenset(stem(w) for w in ("employees", "employ", "workers", "staf
 # The noun a Japanese how-many question counts: after 何人 (何人くらいの開発者), else before it (社員何人,
 # 看護師が全部で何人, 記者って何人).
 _ASKED_JA_AFTER = re.compile(r"(?:何|なん)[人名](?:くらい|ぐらい|ほど)?の([\u4e00-\u9fffァ-ヴー]{1,12})")
-_ASKED_JA_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|の|も)?(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|"
-                              r"およそ|だいたい|大体|約)?(?:何|なん)[人名]")
+# (what may stand between a count's noun and its counter: 看護師が全部で何人, 社員は今何人)
+_COUNT_ADVERBS = r"(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|およそ|だいたい|大体|約)?"
+_ASKED_JA_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|の|も)?" + _COUNT_ADVERBS + r"(?:何|なん)[人名]")
 _ORGANISATIONS = frozenset(("会社", "企業", "組織", "団体", "チーム", "部署", "グループ", "法人", "事務所", "病院", "学校",
                             "組合", "労組", "ユニオン", "協会", "連盟", "委員会"))
 _JA_GENERIC_PEOPLE = frozenset(("人", "人数", "人々", "全員", "総数", "数", "全体", "合計", "総勢", "人員"))
@@ -125,8 +126,8 @@ def asked_noun_ja(question: str) -> str:
 
 
 # What a Japanese count asks for, named before its counter: 迷子って何人出たの, 骨折って何件減ったの, 苦情は全部で何件.
-_COUNTED_BEFORE_JA = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|も)?(?:全部で|合計で?|全体で|総勢|計|今|いま|現在|"
-                                r"およそ|だいたい|大体|約)?(?:何|なん)(人|名|件|台|軒|店舗|店|社|カ所|か所|ヶ所|箇所|校|施設)")
+_COUNTED_BEFORE_JA = re.compile(r"([\u4e00-\u9fffァ-ヴー]{1,12})(?:って|は|が|も)?" + _COUNT_ADVERBS
+                                + r"(?:何|なん)(人|名|件|台|軒|店舗|店|社|カ所|か所|ヶ所|箇所|校|施設)")
 
 
 def counted_noun_ja(question: str) -> tuple[str, bool]:

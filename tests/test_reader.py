@@ -779,13 +779,17 @@ def test_a_name_question_is_answered_by_a_name_of_that_kind() -> None:
     assert not answer_type_ok(called, "同社のAI選考ツールは約30社が導入している。")
 
 
+def _sentence(text: str, lang: str) -> Passage:
+    """A candidate sentence standing alone, for the reader's checks that read only its text."""
+    return Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text), text=text,
+                   speculative=False, cues=(), reported=False, score=0.0)
+
+
 def test_when_a_company_came_into_being_is_not_dated_by_another_event() -> None:
     reader = Reader(analyse("スキンロジックっていつできた会社？"), lambda term: 1, 10)
 
     def reports(text: str, lang: str = "ja") -> bool:
-        return reader.reports_event(Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0,
-                                            char_end=len(text), text=text, speculative=False, cues=(), reported=False,
-                                            score=0.0))
+        return reader.reports_event(_sentence(text, lang))
 
     assert not reports("AIモデルはスキンロジックが開発し、同社は2022年から提供を受けていた。")
     assert reports("スキンロジックは2019年に大阪市で設立された。")
@@ -914,9 +918,7 @@ def test_what_begins_or_ends_is_the_event_a_japanese_when_question_asks_about() 
     assert reader.event.noun == "手続き"
 
     def reports(text: str, lang: str = "ja") -> bool:
-        return reader.reports_event(Passage(doc_id="d", title="", url="", lang=lang, sentence=0, char_start=0,
-                                            char_end=len(text), text=text, speculative=False, cues=(), reported=False,
-                                            score=0.0))
+        return reader.reports_event(_sentence(text, lang))
 
     assert not reports("風音AIの2025年3月期の売上高は約31億円で、最終損益は赤字が続く。")
     assert reports("買収の手続きは6月に終わる見通しだ。")

@@ -85,8 +85,13 @@ MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it 
                             r"|\bwhat(?:'s| is| was| are| were| does| did| do)\b(?:(?!\b(?:how|when|who|which|why)\b).)*\b(price|prices|fee|fees|salary|"
                             r"salaries|pay|paid|cost|costs|budget|valuation|damages|fine|sales|revenue|revenues|profit|profits|"
                             r"turnover|earnings)\b"
+                            # "What starting salary is it offering", "What annual fee": the amount named before the verb
+                            r"|\bwhat\s+(?:[a-z-]+\s+){0,2}(?:price|fee|salary|wage|budget|valuation)s?\s+(?:is|was|are|were|does|did|do|will|would|has|have)\b"
                             # 「…の営業利益は?」「企業価値っていくら」: a word for an amount of money, asked what it is
                             r"|(?:利益|企業価値|評価額|時価総額|価格|料金|費用|予算|年収|給与|賠償金)(?:は|って)", re.I)
+# Money raised from investors is said as such: a contract's or a prize's amount is not what a start-up raised.
+_RAISING = re.compile(r"\brais(?:e|es|ed|ing)\b|\bfunding\b|資金調達|調達", re.I)
+_RAISED = re.compile(r"\brais(?:e|es|ed|ing)\b|\bfund|\binvest|\bcapital\b|\bround\b|\bstake\b|調達|出資|増資|資金|投資", re.I)
 # An amount of money names its currency: "9 trillion tokens" is not one.
 MONEY = re.compile(r"[$¥€£]\s?\d|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|万|億|兆)\s*)?(?:dollars|yen|euros?|円|ドル|ユーロ)", re.I)
 _SCALE = {"万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -181,7 +186,8 @@ def asked_unit(question: Question) -> str | None:
     return next((forms for forms in _MEASURE_UNITS.values() if re.fullmatch(forms, word, re.I)), None)
 
 
-_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|(?<![倍効能確])率(?:は|って)|\bwhat (?:[a-z-]+ ){0,2}(?:share|percentage|proportion|fraction)\b",
+_SHARE_QUESTION = re.compile(r"割合|比率|何割|何[%％]|何パーセント|(?<![倍効能確])率(?:は|って)|\bwhat (?:[a-z-]+ ){0,2}(?:share|percentage|proportion|fraction)\b"
+                             r"|\bwhat (?:interest|royalty|tax|discount|commission|approval|error|accuracy|success) rate\b",
                              re.I)  # "what royalty percentage" too
 # A share: a percentage, 割, or one in so many (9回に1回, 10人に1人, one in five, 1 in 9).
 _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|per cent\b)|[一二三四五六七八九]割"
@@ -211,6 +217,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if _SHARE_QUESTION.search(question.text):  # 売上のうち海外向けの割合: a share of the sales, not money
         return bool(_SHARE_STATED.search(sentence))
     if MONEY_QUESTION.search(question.text):
+        if _RAISING.search(question.text) and not _RAISED.search(sentence):  # funds raised, not a contract's worth
+            return False
         return bool(MONEY.search(sentence))
     if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth
         return False

@@ -24,11 +24,13 @@ _WHICH_KIND = re.compile(r"\bwhich\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)  #
 # "What was the name of the staffing agency", "What is the platform called": a name, of that kind of thing.
 _NAME_KIND = re.compile(r"\bname of (?:the |its |their |his |her |a |an )?([A-Za-z-]+)(?:\s+([A-Za-z-]+))?"
                         r"|\b([A-Za-z-]+)(?:\s+([A-Za-z-]+))?\s+(?:is|was|are|were|be)?\s*called\s*[?？]", re.I)
+# 「何ていう名前」「名称は」「何という会社」: a name asked in Japanese (not 何て言った, what was said).
+_NAME_JA = re.compile(r"名前|名称|(?:何|なん)(?:て|という|ていう|っていう)(?=[\u4e00-\u9fffァ-ヴ])(?!言)")
 _NEAR_KIND = 40  # characters between the kind's mention and the name that says which
 # Kinds of body that no person is: "which company" is not answered by 石黒社長, nor どこ by anyone.
 _BODY_KINDS = frozenset(stem(w) for w in """company companies firm bank agency organisation organization university
     startup start-up maker manufacturer insurer carrier operator vendor supplier contractor institute laboratory lab
-    publisher studio retailer broker business""".split())
+    publisher studio retailer broker business shipyard hotel brand store shop chain restaurant venue""".split())
 _BODY_QUESTION = re.compile(r"どこ|(?:どの|何という|なんという)(?:会社|企業|銀行|大学|機関|団体|組織|メーカー|業者|事業者|研究所|社)")
 _PERSON_KINDS = frozenset(stem(w) for w in "woman man person girl boy child patient worker driver resident student".split())
 _COMPANY_QUESTION = re.compile(r"(?:どこの|どの|何という|なんという)(?:会社|企業|銀行|メーカー|業者|事業者|社)")
@@ -46,7 +48,9 @@ _NOT_SOMEONE = set("""january february march april may june july august septembe
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
     french german indian israeli canadian russian asian western african australian taiwanese english
-    sns ai llm gpu gpus cpu api ceo cfo cto coo ipo it dx pr""".split())  # acronyms for kinds of things
+    sns ai llm gpu gpus cpu api ceo cfo cto coo ipo it dx pr
+    prefecture city ward province county town village president chairman chairwoman mayor governor professor
+    minister director chief executive officer""".split())  # "in Nagasaki Prefecture", "President Kuroda": titles  # acronyms for kinds of things
 
 
 # "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
@@ -106,6 +110,8 @@ def names_someone_new(question: Question, sentence: str) -> bool:
         places = found_names - kanji_proper_nouns(sentence, places=False)
         # (a place the company is named after stays: 三条農機; one that only says where does not: 米国の)
         found_names -= {p for p in places if all(_WHERE_AFTER.match(sentence, m.end()) for m in re.finditer(re.escape(p), sentence))}
+    # The question's own place with its suffix (川口市 for 川口) is no new name.
+    found_names -= {n for n in found_names if n[-1] in "市県町村区府都" and n[:-1] in own}
     named += [(0, {t}) for t in found_names]
     return any(found and not found <= asked for _, found in named)
 
@@ -125,4 +131,5 @@ def asks_who(question: Question) -> bool:
 
 def asks_name(question: Question) -> bool:
     """A who-, which- or name-question: answered by naming someone or something."""
-    return bool(asks_who(question) or _WHICH_QUESTION.search(question.text) or _NAME_KIND.search(question.text))
+    return bool(asks_who(question) or _WHICH_QUESTION.search(question.text) or _NAME_KIND.search(question.text)
+                or _NAME_JA.search(question.text))

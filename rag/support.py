@@ -111,9 +111,15 @@ _SAYS_OTHER = re.compile(r"\b(other|others|another|apart from|besides|additional
 # The topic a Japanese sentence opens on: the words before its first は (not inside a quotation).
 _JA_TOPIC = re.compile(r"^([^、。「」『』はがを]{2,24}?)は(?![じ])")
 _PERSONAL = re.compile(r"\b(he|she|his|her|him)\b|彼|同氏", re.I)
-# A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet").
+# A sentence with one of these speaks of what its context named ("With Hinton, he co-invented AlexNet";
+# "The bank said ...", 同行によると: the kind of body its paragraph named, or 同 and the kind).
 _ANAPHOR = re.compile(r"\b(this|these|it|he|she|they|his|her|its|their|him|them|the (company|model|team|project))\b"
-                      r"|これ|それ|この|その|彼|彼女|同社|同氏|同チーム|同モデル", re.I)
+                      r"|^the (?:firm|bank|city|town|village|prefecture|hospital|school|university|plant|factory|station|"
+                      r"app|system|resort|airline|railway|union|agency|ministry|start-?up|zoo|park|museum|library|operator|"
+                      r"utility|insurer|retailer|chain|carrier|maker|council|board|group|service|tool|platform|software|"
+                      r"robot|device|site|store|centre|center|facility|cooperative|co-op|ward|office|police)\b"
+                      r"|これ|それ|この|その|彼|彼女|同社|同氏|同チーム|同モデル"
+                      r"|同(?:市|町|村|県|府|区|行|署|校|大|大学|病院|館|店|園|庁|省|局|協会|組合|機構|センター|空港|駅|工場|施設|団体|グループ|球団|党|漁協|農協|労組)(?![一-龥])", re.I)
 
 
 # Nouns that name the kind of answer wanted, not what it is about: "what was his *job*" is answered by

@@ -131,11 +131,24 @@ def _names_part(text: Vocabulary, part: str) -> bool:
 
 def _contains(a: str, b: str) -> bool:
     """One Japanese compound holds the other and most of it (従業員数 ~ 従業員): Sudachi cuts compounds
-    differently in different sentences."""
+    differently in different sentences. ``a`` is the asked word, ``b`` a word of the text."""
+    skeleton = _kanji_skeleton(a)
+    if skeleton != a and len(skeleton) < len(b):
+        # The asked word inside the text's compound (売り上げ ~ 売上高), not the reverse: a title's 売上 does
+        # not say an asked 売上高 (on the outside sets that answered a revenue question with money raised).
+        a = skeleton
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if long.endswith(short) and long[: -len(short)] in _OTHER_ROLE:  # 副社長 is not the 社長, 元社員 no 社員
         return False
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
+
+
+_OKURIGANA = re.compile(r"[一-龥][ぁ-ん]+[一-龥]")
+
+
+def _kanji_skeleton(word: str) -> str:
+    """A word Sudachi spells with okurigana (売上 -> 売り上げ) in its kanji alone, as compounds write it (売上高)."""
+    return re.sub(r"[ぁ-ん]", "", word) if _OKURIGANA.search(word) else word
 
 
 # Prefixes that make another role or thing of a word: vice-, former, next, not (a 新社長 is the 社長).

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.naming import names_someone_new
+from rag.answer_kind import answer_type_ok
+from rag.naming import asks_name, names_someone_new
 from rag.question import analyse
 
 AUDIT_JA = "開発元のサキガケ・タレントの石黒大輔社長は取材に「2023年には外部機関による偏りの監査も受けている」と反論した。"
@@ -56,3 +57,19 @@ def test_the_name_of_a_person_is_not_a_place() -> None:
     question = analyse("What's the name of the woman who collapsed in Toyooka?")
     assert not names_someone_new(question, "兵庫県豊岡市で一人暮らしの84歳の女性が自宅で倒れた。")
     assert names_someone_new(question, "倒れたのは豊岡市の山本花子さん(84)だった。")
+
+
+def test_a_place_or_a_title_is_no_name_for_a_body() -> None:
+    question = analyse("What's the name of the Nagasaki shipyard doing the conversion work on the Shiokaze Aurora?")
+    unnamed = ("Shiokaze will invest about 18 billion yen in the project, including conversion work at a shipyard "
+               "in Nagasaki Prefecture, President Hiroshi Kuroda said.")
+    assert not names_someone_new(question, unnamed)
+    assert names_someone_new(question, "The conversion work will be done at Kaiyo Shipbuilding's shipyard in Nagasaki.")
+
+
+def test_a_japanese_question_asking_a_name_is_answered_by_one() -> None:
+    question = analyse("問題が起きたはなみずき薬局の川口の店って、何て名前の店舗?")
+    assert asks_name(question)
+    assert not answer_type_ok(question, "男性は同じ川口市内の店舗で薬を受け取った。")  # 川口市: the question's own place
+    assert answer_type_ok(question, "男性は「はなみずき薬局川口駅前店」で薬を受け取った。")
+    assert not asks_name(analyse("社長は何て言ってるの?"))  # what was said, not a name

@@ -66,9 +66,10 @@ FOCUS = re.compile(r"\b(?:which|what)\s+([A-Za-z-]+)|(?:どの|どこの|何の|
 # "Who is the mayor of ...", "What is the population of ...": the role or measure asked for.
 _HEAD_EN = re.compile(r"\b(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)"
                       r"(?=\s+(?:of|for|at|in|on|under|behind|that|who|which|to|from|with)\b|\s*[?？]|$)", re.I)
-# "…の売上高はいくら", "…の代表は誰": the noun before は that a wh-word asks about.
+# "…の売上高はいくら", "…の代表は誰", "…の株価はどうなった": the noun before は that a wh-word asks about.
 # (Only where the wh-word ends the question: in 星川AIは何年に上場しますか the noun before は is the subject.)
-_HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})(?:は|って)(?:いくら|幾ら|何[人社年日月台本件]?|誰|だれ|どこ|いつ|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい))"
+_HEAD_JA = re.compile(r"([^\s、。?？はがをの]{1,10})(?:は|って)(?:いくら|幾ら|何[人社年日月台本件]?|誰|だれ|どこ|いつ|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい)"
+                      r"|どう(?:なった|なる|なって(?:いる|る)?)(?:の|んだ)?)"
                       r"(?=\s*(?:です|でしょう|なの|なん|か|だ|[?？]|$))")
 
 

@@ -249,6 +249,9 @@ def test_the_kind_of_thing_asked_for_weighs_double() -> None:
     ("星川AIは何年に上場しますか?", set()),  # the noun before は is the subject here, not what is asked
     ("ソナリの日本法人って社員何人くらいいるの?", {"社員"}),  # the people a count asks for
     ("年間何件くらい扱ってるの?", set()),  # 年間 says over what time, not what is counted
+    ("事故のあと北坂電鉄の株価ってどうなった？", {"株価"}),  # what became of it: the noun it asks about
+    ("逮捕のあと、海陽通商のホームページはどうなったの?", {"ホームページ"}),
+    ("事故のあと、遠隔監視の体制はどう変わったの?", set()),  # how it changed: not held to the word
 ])
 def test_the_role_or_measure_a_question_asks_for_is_its_focus(question: str, asked: set[str]) -> None:
     assert focus(analyse(question)) == asked

@@ -47,6 +47,8 @@ def skeleton(word: str, silent_r: bool = False) -> str:
     # spellings, so the rules touch English words only.
     text = re.sub(r"gh(?=t|$)", "", text)
     text = re.sub(r"c(?=[eiy])", "s", text)
+    text = re.sub(r"dg(?=e)", "z", text)  # Ridgeline ~ リッジライン: dge is heard as ジ
+    text = re.sub(r"(?<![a-z])x(?=i)", "s", text)  # a pinyin xi is シ: Xiaolan ~ シャオラン
     if silent_r:
         text = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", text)
     for a, b in (("ph", "f"), ("th", "s"), ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):

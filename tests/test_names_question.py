@@ -16,7 +16,8 @@ def _match(a: str, b: str) -> bool:
     ("katakana", "latin"),
     [("プラフラ・ダリワル", "Prafulla Dhariwal"), ("サム・アルトマン", "Sam Altman"),
      ("イリヤ・サツケヴァー", "Ilya Sutskever"), ("アンソロピック", "Anthropic"), ("アカウント", "account"),
-     ("テスラ", "Tesla"), ("マルチモーダル", "multimodal"), ("バースワイズ", "Berthwise")],  # ズ for a final s
+     ("テスラ", "Tesla"), ("マルチモーダル", "multimodal"), ("バースワイズ", "Berthwise"),  # ズ for a final s
+     ("リッジライン", "Ridgeline"), ("シャオラン", "Xiaolan")],  # dge is ジ; a pinyin xi is シ
 )
 def test_names_match_across_scripts(katakana: str, latin: str) -> None:
     assert _match(katakana, latin)

@@ -44,6 +44,7 @@ from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _hea
     ("The prompts asked about hacking and malware.", "マルウェア"),  # -ware ~ ウェア
     ("連合によると、フクヤストアの採用では約1万2000人が面接を受けた。", "fukuya"),  # a name + a loanword in one word
     ("ジョホールのデータセンターは2027年に稼働する。", "johor"),  # ジョ is jo, as names are romanised
+    ("町は10月、キリゴーの運行を始めた。", "kiri-go"),  # a hyphenated name is one katakana word
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)

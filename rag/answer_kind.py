@@ -201,9 +201,12 @@ PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり
 # "How many containers an hour", 1日に何件: a rate is answered per that unit of time, not by a year's total.
 _RATE_QUESTION = re.compile(r"\bhow (?:many|much)\b.*?\b(?:an?|per|each|every)\s+(hour|day|week|month|year)\b"
                             r"|[1一](時間|日|週|か月|カ月|ヶ月|年)(?:あたり|当たり|に)|(?<![\d一二三四五六七八九十何])(年)間", re.I)
-_RATE_UNIT = {"hour": r"時間|\bhours?\b|\bhourly\b", "day": r"[1一]日|毎日|日量|日あたり|日当たり|\bdays?\b|\bdaily\b",
-              "week": r"週|\bweeks?\b|\bweekly\b", "month": r"月|\bmonths?\b|\bmonthly\b",
-              "year": r"(?<!\d)年間|毎年|年額|(?<!\d)年に|(?<![\d一二三四五六七八九十])[1一]年|\byears?\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b"}
+# In English a rate is "a year", "per day", "annual": "years of experience" is none.
+_PER = r"\b(?:a|an|per|each|every|one)\s+(?:[a-z-]+\s+)?"  # "every school day"
+_RATE_UNIT = {"hour": rf"時間|{_PER}hour\b|\bhourly\b|-an-hour\b", "day": rf"[1一]日|毎日|日量|日あたり|日当たり|{_PER}day\b|\bdaily\b|-a-day\b",
+              "week": rf"週|{_PER}week\b|\bweekly\b|-a-week\b", "month": rf"月|{_PER}month\b|\bmonthly\b|-a-month\b",
+              "year": r"(?<!\d)年間|毎年|年額|(?<!\d)年に|(?<![\d一二三四五六七八九十])[1一]年|"
+                      rf"{_PER}year\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b|-a-year\b|\ba year\b"}
 _RATE_JA = {"時間": "hour", "日": "day", "週": "week", "か月": "month", "カ月": "month", "ヶ月": "month", "年": "year"}
 
 

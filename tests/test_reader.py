@@ -228,6 +228,11 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("What starting salary is Hokuto Electron offering?", "Graduates will start on 260,000 yen a month.", True),
     ("What interest rate is Asahina paying on the late payments?", "It will pay late-payment interest by March.", False),
     ("What interest rate is Asahina paying on the late payments?", "The late-payment interest is 3% a year.", True),
+    # a rate is "a year", "every school day": "years of experience" is none
+    ("明科セメントって年間どれくらいセメント作ってるの?", "Kilns are kept at about 1,450 degrees by operators with years of experience.", False),
+    ("明科セメントって年間どれくらいセメント作ってるの?", "Akashina makes about 5 million tonnes of cement a year.", True),
+    ("How many lunches do the centres cook each day?", "Every school day, the two centres cook roughly 18,500 meals.", True),
+    ("How much is the app per month?", "Members will use the app free of charge for six months.", False),
     # money raised from investors is not a contract's worth
     ("How much money has Skylens raised from investors?", "スカイレンズとの契約額は5年間で約42億円にのぼる。", False),
     ("How much money has Skylens raised from investors?", "スカイレンズはこれまでに約30億円を調達した。", True),

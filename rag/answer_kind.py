@@ -195,6 +195,10 @@ _SHARE_STATED = re.compile(r"\d[\d,.]*\s*(?:%|％|割|パーセント|percent\b|
                            r"five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
 
 
+_ORDINAL_QUESTION = re.compile(r"何(?:回|度|番|代|期|年|作|号)目|\bwhich (?:edition|season|term|round)\b", re.I)
+_ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十]+|[\d一二三四五六七八九十]+\s*(?:回|度|番|代|期|年|作|号)目"
+                      r"|\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|twentieth|thirtieth|fiftieth|hundredth)\b", re.I)
 PER_ONE = re.compile(r"\s*[^\s\d]{0,2}(?:あたり|当たり)")  # 1件あたり, 1人当たり: a rate's denominator, not a count
 
 
@@ -240,6 +244,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
+    if _ORDINAL_QUESTION.search(question.text):  # 何回目, 何期目: which in a series (第3回, "its fifth"), not a count
+        return bool(_ORDINAL.search(sentence))
     if _LANGUAGES_QUESTION.search(question.text):  # 何か国語: so many languages, not "18 counters"
         return any(_LANGUAGES.match(sentence, m.end()) for m in found)
     if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)

@@ -11,6 +11,7 @@ from ingest.terms import kanji_proper_nouns, people_named, terms, terms_with_off
 from rag.lexicon import is_english_word, stem
 from rag.names import name_words, same_name
 from rag.question import Question
+from rag.readings import reads_as
 
 _WHO_QUESTION = re.compile(r"^\s*(?:who|whose)\b|\bwho(?:'s| is| was| are| were| led| leads| runs| heads| founded)\b|誰|だれ|どなた", re.I)
 # "Which university …", どの会社, どこの投資家: answered by naming one, like a who-question.
@@ -110,8 +111,11 @@ def names_someone_new(question: Question, sentence: str) -> bool:
         places = found_names - kanji_proper_nouns(sentence, places=False)
         # (a place the company is named after stays: 三条農機; one that only says where does not: 米国の)
         found_names -= {p for p in places if all(_WHERE_AFTER.match(sentence, m.end()) for m in re.finditer(re.escape(p), sentence))}
-    # The question's own place with its suffix (川口市 for 川口) is no new name.
-    found_names -= {n for n in found_names if n[-1] in "市県町村区府都" and n[:-1] in own}
+    # The question's own place with its suffix (川口市 for 川口), or read in Latin script (高山市 for
+    # Takayama), is no new name.
+    latin = [w for w in re.findall(r"[A-Z][a-z]{2,}", question.text)]
+    found_names -= {n for n in found_names if n[-1] in "市県町村区府都" and (
+        n[:-1] in own or any(reads_as(n[:-1], w) for w in latin))}
     named += [(0, {t}) for t in found_names]
     return any(found and not found <= asked for _, found in named)
 

@@ -73,3 +73,9 @@ def test_a_japanese_question_asking_a_name_is_answered_by_one() -> None:
     assert not answer_type_ok(question, "男性は同じ川口市内の店舗で薬を受け取った。")  # 川口市: the question's own place
     assert answer_type_ok(question, "男性は「はなみずき薬局川口駅前店」で薬を受け取った。")
     assert not asks_name(analyse("社長は何て言ってるの?"))  # what was said, not a name
+
+
+def test_the_questions_own_place_read_in_kanji_is_no_name() -> None:
+    question = analyse("Which hospital in Takayama treated the man who had the stroke?")
+    assert not names_someone_new(question, "男性は高山市内の病院に搬送され、脳梗塞と診断された。")
+    assert names_someone_new(question, "男性は高山赤十字病院に搬送された。")

@@ -228,6 +228,9 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     ("What starting salary is Hokuto Electron offering?", "Graduates will start on 260,000 yen a month.", True),
     ("What interest rate is Asahina paying on the late payments?", "It will pay late-payment interest by March.", False),
     ("What interest rate is Asahina paying on the late payments?", "The late-payment interest is 3% a year.", True),
+    # 何回目 asks which in a series (第5回), not how many of something
+    ("うたごえグランプリって今回で何回目?", "The 2026 final drew 12 finalists from about 38,000 entrants.", False),
+    ("うたごえグランプリって今回で何回目?", "第5回となる今大会には約3万8000人が応募した。", True),
     # a rate is "a year", "every school day": "years of experience" is none
     ("明科セメントって年間どれくらいセメント作ってるの?", "Kilns are kept at about 1,450 degrees by operators with years of experience.", False),
     ("明科セメントって年間どれくらいセメント作ってるの?", "Akashina makes about 5 million tonnes of cement a year.", True),

@@ -237,6 +237,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if unit:
         return bool(re.search(rf"\d[\d,.]*\s*(?:万|億|千|thousand|million|billion)?\s*(?:{unit})(?![A-Za-z])", sentence, re.I))
     sentence = DATELINE.sub("", sentence, count=1)
+    if _ORDINAL_QUESTION.search(question.text):  # 何回目, 何期目: which in a series (第3回, "its fifth"), not a count
+        return bool(_ORDINAL.search(sentence))
     if asks_name(question) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
         return names_someone_new(question, sentence) or bool(referent and names_someone_new(question, referent))
@@ -244,8 +246,6 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}
     found = [m for m in quantities(sentence) if m.group(0).lower() not in own]
-    if _ORDINAL_QUESTION.search(question.text):  # 何回目, 何期目: which in a series (第3回, "its fifth"), not a count
-        return bool(_ORDINAL.search(sentence))
     if _LANGUAGES_QUESTION.search(question.text):  # 何か国語: so many languages, not "18 counters"
         return any(_LANGUAGES.match(sentence, m.end()) for m in found)
     if DURATION_QUESTION.search(question.text):  # so many hours or days: not a date (2024年, 4月)

@@ -231,6 +231,8 @@ def test_numbers_stand_after_japanese_text_but_a_list_number_is_not_a_quantity()
     # 何回目 asks which in a series (第5回), not how many of something
     ("うたごえグランプリって今回で何回目?", "The 2026 final drew 12 finalists from about 38,000 entrants.", False),
     ("うたごえグランプリって今回で何回目?", "第5回となる今大会には約3万8000人が応募した。", True),
+    ("金沢市長って今何期目?", "\"That is not a good use of public servants' time,\" the mayor said.", False),
+    ("金沢市長って今何期目?", "村山卓市長は現在2期目。", True),
     # a rate is "a year", "every school day": "years of experience" is none
     ("明科セメントって年間どれくらいセメント作ってるの?", "Kilns are kept at about 1,450 degrees by operators with years of experience.", False),
     ("明科セメントって年間どれくらいセメント作ってるの?", "Akashina makes about 5 million tonnes of cement a year.", True),

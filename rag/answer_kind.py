@@ -210,7 +210,7 @@ _PER = r"\b(?:a|an|per|each|every|one)\s+(?:[a-z-]+\s+)?"  # "every school day"
 _RATE_UNIT = {"hour": rf"時間|{_PER}hour\b|\bhourly\b|-an-hour\b", "day": rf"[1一]日|毎日|日量|日あたり|日当たり|{_PER}day\b|\bdaily\b|-a-day\b",
               "week": rf"週|{_PER}week\b|\bweekly\b|-a-week\b", "month": rf"月|{_PER}month\b|\bmonthly\b|-a-month\b",
               "year": r"(?<!\d)年間|毎年|年額|(?<!\d)年に|(?<![\d一二三四五六七八九十])[1一]年|"
-                      rf"{_PER}year\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b|-a-year\b|\ba year\b"}
+                      rf"{_PER}year\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b|-a-year\b"}
 _RATE_JA = {"時間": "hour", "日": "day", "週": "week", "か月": "month", "カ月": "month", "ヶ月": "month", "年": "year"}
 
 

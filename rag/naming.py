@@ -44,14 +44,15 @@ _PERSON_BEFORE = re.compile(r"(?i:\b(?:chief executive|executive|CEO|president|c
 _TITLES = frozenset("氏 さん 様 君 教授 准教授 社長 会長 副社長 専務 常務 部長 課長 所長 院長 市長 知事 議員 弁護士 容疑者 被告 "
                     "理事長 学長 局長 室長".split())
 _PERSON_AFTER = re.compile(rf"\s*(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})")
-# Capitalised but no one: months, weekdays, and nationalities ("Japanese companies" names no customer).
+# Capitalised but no one: months, weekdays, nationalities ("Japanese companies" names no customer), acronyms for
+# kinds of things, and place words and titles ("in Nagasaki Prefecture", "President Kuroda").
 _NOT_SOMEONE = set("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday japanese american chinese korean european british
     french german indian israeli canadian russian asian western african australian taiwanese english
     sns ai llm gpu gpus cpu api ceo cfo cto coo ipo it dx pr
     prefecture city ward province county town village president chairman chairwoman mayor governor professor
-    minister director chief executive officer""".split())  # "in Nagasaki Prefecture", "President Kuroda": titles  # acronyms for kinds of things
+    minister director chief executive officer""".split())
 
 
 # "SAPPORO, Feb 26 —", "TOKYO (Reuters) -": where the report was filed, not something it says.
@@ -113,7 +114,7 @@ def names_someone_new(question: Question, sentence: str) -> bool:
         found_names -= {p for p in places if all(_WHERE_AFTER.match(sentence, m.end()) for m in re.finditer(re.escape(p), sentence))}
     # The question's own place with its suffix (川口市 for 川口), or read in Latin script (高山市 for
     # Takayama), is no new name.
-    latin = [w for w in re.findall(r"[A-Z][a-z]{2,}", question.text)]
+    latin = re.findall(r"[A-Z][a-z]{2,}", question.text)
     found_names -= {n for n in found_names if n[-1] in "市県町村区府都" and (
         n[:-1] in own or any(reads_as(n[:-1], w) for w in latin))}
     named += [(0, {t}) for t in found_names]

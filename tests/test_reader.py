@@ -805,14 +805,18 @@ LEADER = "---\ntitle: Airline picks an AI agent\nlang: en\n---\nNippon Orient bu
 
 def test_who_leads_a_company_is_not_answered_by_a_sentence_about_companies(tmp_path: Path) -> None:
     # 社長 glosses as "company president": "travel companies" does not say who the president is.
+    _refused_until_said(tmp_path, "agent_en.md", LEADER, "\nWayfarer Labs chief executive Dana Cole said the agent would "
+                        "be fixed.\n", "ウェイファーラー・ラボの社長って誰?", "Dana Cole")
+
+
+def _refused_until_said(tmp_path: Path, name: str, article: str, addition: str, question: str, quoted: str) -> None:
+    """``question`` is refused over ``article`` alone, and answered from ``quoted`` once ``addition`` says it."""
     (tmp_path / "silent").mkdir()
     (tmp_path / "told").mkdir()
-    silent = assistant_over(tmp_path / "silent", {"agent_en.md": LEADER}).ask("ウェイファーラー・ラボの社長って誰?")
+    silent = assistant_over(tmp_path / "silent", {name: article}).ask(question)
     assert silent.status == "refused", silent.text
-    told = assistant_over(tmp_path / "told", {"agent_en.md": LEADER + "\nWayfarer Labs chief executive Dana Cole said the "
-                                                                        "agent would be fixed.\n"})
-    answer = told.ask("ウェイファーラー・ラボの社長って誰?")
-    assert answer.status == "answered" and "Dana Cole" in answer.citations[0].quote, answer.text
+    answer = assistant_over(tmp_path / "told", {name: article + addition}).ask(question)
+    assert answer.status == "answered" and quoted in answer.citations[0].quote, answer.text
 
 
 def test_a_name_question_is_answered_by_a_name_of_that_kind() -> None:
@@ -935,13 +939,7 @@ FIREWORKS = "---\ntitle: 南崎港花火大会、来場者は約38万人\nlang: 
 
 def test_a_japanese_count_of_something_else_does_not_answer(tmp_path: Path) -> None:
     # 迷子って何人出たの counts lost children: 14人 were taken to hospital, which says nothing of them.
-    (tmp_path / "silent").mkdir()
-    (tmp_path / "told").mkdir()
-    silent = assistant_over(tmp_path / "silent", {"fireworks.md": FIREWORKS}).ask("花火大会で迷子って何人出たの?")
-    assert silent.status == "refused", silent.text
-    told = assistant_over(tmp_path / "told", {"fireworks.md": FIREWORKS + "\n花火大会では迷子も23人出た。\n"})
-    answer = told.ask("花火大会で迷子って何人出たの?")
-    assert answer.status == "answered" and "23人" in answer.citations[0].quote
+    _refused_until_said(tmp_path, "fireworks.md", FIREWORKS, "\n花火大会では迷子も23人出た。\n", "花火大会で迷子って何人出たの?", "23人")
 
 
 def test_a_katakana_name_with_a_native_word_in_it_is_a_coined_name() -> None:

@@ -151,6 +151,7 @@ _PLACE_SUFFIXES = frozenset("cho machi ku shi ken mura son gun dori".split())
 _OKURIGANA = re.compile(r"[一-龥][ぁ-ん]+[一-龥]")
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word pair a Japanese term is matched against
 def _kanji_skeleton(word: str) -> str:
     """A word Sudachi spells with okurigana (売上 -> 売り上げ) in its kanji alone, as compounds write it (売上高)."""
     return re.sub(r"[ぁ-ん]", "", word) if _OKURIGANA.search(word) else word

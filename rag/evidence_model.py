@@ -28,7 +28,8 @@ import numpy as np
 from ingest.records import StoredDocument
 from rag.answer_kind import answer_type_ok, answers_none, typed
 from rag.question import Question
-from rag.support import Support, lead_sentence
+from rag.context import lead_sentence
+from rag.support import Support
 from rag.tense import tense_ok
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "evidence_model.json"

@@ -62,7 +62,7 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+?)?(?:,\s*[A-Z
 
 
 # The prefectures of Japan and places named as such ("Fukui Prefecture", "Sendai City"): somewhere, not someone.
-_PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo
+PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo
     kanagawa niigata toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara
     wakayama tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto
     oita miyazaki kagoshima okinawa japan""".split())
@@ -72,7 +72,7 @@ _PLACE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PLACE_KINDS)})\b")
 
 def _a_place(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0)
-    return word.lower() in _PREFECTURES or word in _PLACE_KINDS or bool(_PLACE_AFTER.match(sentence, match.end()))
+    return word.lower() in PREFECTURES or word in _PLACE_KINDS or bool(_PLACE_AFTER.match(sentence, match.end()))
 
 
 def names_someone_new(question: Question, sentence: str) -> bool:

@@ -16,12 +16,13 @@ from rag.lexicon import english_concepts, is_english_word, stem
 from rag.lexicon_build import gloss_words
 from rag.names import hepburn
 from rag.paraphrase import article_words
+from rag.context import names_nothing
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.siblings import other_profit, profits
 from rag.entities import compound_names, entities, focus
 from ingest.terms import terms
-from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _head_word, _names_compound, _names_nothing, _names_part
+from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _head_word, _names_compound, _names_part
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -530,7 +531,8 @@ REPORTED = {
                        "Fermentix Labs was founded in 2019 by Claire Dubois, a former Danone engineer.\n\n"
                        "The brewery has 42 fermentation tanks.\n",
     "shiomi_ja.md": "---\ntitle: 潮見銀行、行内業務に生成AI\nlang: ja\n---\n"
-                    "潮見銀行が採用したのは、カワセミ・インテリジェンスが開発したLLMだ。\n\n融資の審査にも使う。\n",
+                    "潮見銀行が採用したのは、カワセミ・インテリジェンスが開発したLLMだ。\n\n融資の審査にも使う。\n\n"
+                    "同行は来年度、データ分析の専門人材を約20人増員する。\n",
     "kagayaki_en.md": "---\ntitle: Kagayaki buys a translation startup\nlang: en\n---\n"
                       "Kagayaki will buy Wataridori AI for 4 billion yen.\n\n"
                       "Kagayaki's shares fell 3.2 percent in Tokyo on Thursday after the announcement.\n\n"
@@ -543,6 +545,8 @@ REPORTED = {
     ("潮見銀行が採用したLLMはどこが作ったもの?", "開発した"),  # 作る ~ 開発
     ("How did Kagayaki's shares react?", "fell 3.2 percent"),  # a market's reaction is a rise or a fall
     ("What were Kagayaki's sales last fiscal year?", "revenue of 186 billion yen"),  # sales ~ revenue
+    ("How far did Kagayaki's stock drop after the announcement?", "fell 3.2 percent"),  # stock ~ shares, drop ~ fell
+    ("潮見銀行はデータ分析の専門人材を何人増やすの?", "約20人増員"),  # 増やす ~ 増員
 ])
 def test_a_users_word_meets_the_reporters_word(tmp_path: Path, question: str, quoted: str) -> None:
     answer = assistant_over(tmp_path, REPORTED).ask(question)
@@ -793,10 +797,10 @@ def test_a_sentence_naming_nobody_speaks_of_its_paragraphs_subject(tmp_path: Pat
 
 
 def test_a_sentence_naming_someone_else_does_not_speak_of_the_paragraphs_subject() -> None:
-    assert _names_nothing("The plant cost 820 billion yen to build and equip.")
-    assert _names_nothing("約1万8000人の会員を対象にした説明会が今月から全国で始まった。")
-    assert not _names_nothing("Tsukuba Denki said its own plant in Mie cost 300 billion yen.")
-    assert not _names_nothing("国内での保守・点検は、横浜市の産業機械商社、日の出機工が担う。")
+    assert names_nothing("The plant cost 820 billion yen to build and equip.")
+    assert names_nothing("約1万8000人の会員を対象にした説明会が今月から全国で始まった。")
+    assert not names_nothing("Tsukuba Denki said its own plant in Mie cost 300 billion yen.")
+    assert not names_nothing("国内での保守・点検は、横浜市の産業機械商社、日の出機工が担う。")
 
 
 LEADER = "---\ntitle: Airline picks an AI agent\nlang: en\n---\nNippon Orient built its booking agent with Wayfarer Labs, " \
@@ -984,3 +988,23 @@ def test_a_sentence_about_another_of_a_companys_profits_does_not_answer(tmp_path
     assert not other_profit(profits("純利益っていくら?"), "純利益は2100億円、営業利益は4120億円だった。")
     assert other_profit(profits("What was Nagisa's net income last quarter?"), "Operating profit rose to 412 billion yen.")
     assert not other_profit(profits("How much did Nagisa earn last quarter?"), "Operating profit rose to 412 billion yen.")
+
+
+OPENING = {
+    "bags.md": "---\ntitle: Baggage system fails on busiest day\nlang: en\n---\n"
+               "OSAKA — Aozora Air's AI baggage-sorting system, BagFlow, broke down for nine hours on December 27.\n\n"
+               "Thousands of passengers left without their suitcases. Staff sorted bags by hand until late at night. "
+               "Many travellers complained on social media.\n\n"
+               "The airline spent 4.8 billion yen on the system, which went into service in March.\n\n"
+               "Naniwa Brand Ring, a used-bag dealer, said its shipments were delayed. "
+               "The company's president, Kenji Ishida, said it would seek compensation.\n",
+}
+
+
+def test_a_sentence_going_on_about_the_article_finds_its_names_in_the_opening(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, OPENING)
+    # BagFlow is named only in the opening paragraph; "the airline ... the system" goes on about it.
+    answer = assistant.ask("How much did Aozora Air spend on BagFlow?")
+    assert answer.status == "answered" and "4.8 billion yen" in answer.citations[0].quote
+    # A paragraph about another company: its "the company's president" is not Aozora Air's.
+    assert assistant.ask("Who is the president of BagFlow's maker Aozora Air?").status == "refused"

@@ -75,8 +75,15 @@ def counts_doers(after: str) -> bool:
     return verb not in _STATIVE_PAST and (verb.endswith("ed") or verb in _IRREGULAR_PAST)
 
 
+# A Japanese number's scale words and the digits after them: the 万1000 of 1万1000個, the 億2000万 of 1億2000万人.
+_JA_SCALE = r"(?:\s*[万億千][\d,.]*)*"
 # Japanese counters of things, which no count of people takes (people, or what they did, go by 人, 名, 件).
-_THING_COUNTER = re.compile(r"\s*(?:万|億|千)?\s*(?:[種台社機基校店枚冊曲棟隻頭匹個]|カ所|か所|ヶ所|箇所|施設|品目)")
+_THING_COUNTER = re.compile(_JA_SCALE + r"\s*(?:[種台社機基校店枚冊曲棟隻頭匹個]|カ所|か所|ヶ所|箇所|施設|品目)")
+
+
+# Words that count a thing by its measure ("heads of lettuce", "bottles of sake"): the thing is counted too.
+_MEASURES = frozenset("""heads pieces units bags bottles cans cups sheets boxes cases pairs sets loaves bunches tons tonnes
+    crates barrels packs packets servings portions""".split())
 
 
 def asked_nouns(question: str) -> list[str]:
@@ -93,6 +100,8 @@ def asked_nouns(question: str) -> list[str]:
                         question[found.start(1):])
         words = rest.group(1).lower().replace("-", " ").split() if rest else []
     ends = next((i for i, w in enumerate(words) if w in _ASKED_ENDS), len(words))
+    if words[ends:ends + 1] == ["of"] and ends == 1 and words[0] in _MEASURES:  # "heads of lettuce": lettuce too
+        return words[:1] + words[2:3]
     return words[:min(3, ends)]
 
 
@@ -111,7 +120,7 @@ _ORGANISATIONS = frozenset(("会社", "企業", "組織", "団体", "チーム",
                             "組合", "労組", "ユニオン", "協会", "連盟", "委員会"))
 _JA_GENERIC_PEOPLE = frozenset(("人", "人数", "人々", "全員", "総数", "数", "全体", "合計", "総勢", "人員"))
 # The noun a number in a Japanese sentence counts when it does not take a counter: 約40の自治体.
-_JA_COUNTED = re.compile(r"\s*(?:万|億|千)?\s*(?:以上|超|余り|ほど|近く|前後)?の([\u4e00-\u9fffァ-ヴー]{2,})")
+_JA_COUNTED = re.compile(_JA_SCALE + r"\s*(?:以上|超|余り|ほど|近く|前後)?の([\u4e00-\u9fffァ-ヴー]{2,})")
 
 
 def asked_noun_ja(question: str) -> str:
@@ -174,7 +183,7 @@ def counts_asked(question: str, sentence: str, match: re.Match[str]) -> bool:
         return True
     after = sentence[match.end():]
     people = any(stem(w) in _PEOPLE_STEMS for w in asked)
-    if re.match(r"\s*(?:万|億|千)?\s*[人名](?!分)", after):  # (980人分の署名 counts signatures)
+    if re.match(_JA_SCALE + r"\s*[人名](?!分)", after):  # (980人分の署名 counts signatures)
         return people
     if people and _THING_COUNTER.match(after):  # 約30種, 48台: things, never people (people's acts may be 件)
         return False

@@ -17,6 +17,8 @@ from rag.question import analyse
     # after "of", a possessive and a number: what is counted
     ("How many of Higashihama's 35 mid-career posts were actually filled?", ["mid", "career", "posts"]),
     ("How many of the lettuce factory's staff were hired locally?", ["staff"]),
+    # a thing counted by its measure: the thing too
+    ("How many heads of lettuce does the plant turn out a day?", ["heads", "lettuce"]),
 ])
 def test_the_noun_a_how_many_question_counts(question: str, nouns: list[str]) -> None:
     assert asked_nouns(question) == nouns
@@ -86,6 +88,10 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many people were stuck in the lift?", "The car halted at around 8:50 a.m. on the 29th floor.", False),
     ("How many people were stuck in the lift?", "The car halted at around 8:50 a.m. with six people inside.", True),
     ("何人が閉じ込められたの?", "午前8時50分ごろ、5人が閉じ込められた。", True),
+    # a Japanese number written with 万 and digits after it (1万2000人) is one count
+    ("How many stores does it run?", "同社は約1万2000人を雇用する。", False),
+    ("How many stores does it run?", "同社は全国で約1万2000の店舗を運営する。", True),
+    ("How many flights were cancelled?", "約1万1000の手荷物が積み込まれないまま残された。", False),
 ])
 def test_a_count_answers_a_how_many_question_only_of_what_it_asks(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected

@@ -90,8 +90,11 @@ class Vocabulary:
         elif KATAKANA.search(term):
             skeletons, forms, own = self.latin_skeletons, self.latin_forms, katakana_forms(term)
         else:  # kanji: by its reading, against Latin script (東邦 ~ Toho, 黒羽 ~ Kurobane)
+            # (A name that is also a word, 瀬戸内 "inland sea", is read whole, and only as a long romanised
+            # name: Setouchi Shinwa's 瀬戸内; KANJIDIC's name readings read 生成 as "Mori".)
             return short_name_match(self.latin_forms, {hepburn(r) for r in kanji_readings(term)}) or (
-                not english_concepts(term) and self.reads(term))
+                self.reads(term) if not english_concepts(term) else any(
+                    len(latin) >= WORD_AS_NAME and reads_as(term, latin) for latin in self.latin_names))
         return any(same_name(a, b) for a in name_words(term) for b in skeletons) or short_name_match(own, forms)
 
     def reads(self, kanji: str) -> bool:
@@ -147,6 +150,7 @@ def _contains(a: str, b: str) -> bool:
     return len(short) >= 2 and not short.isascii() and short in long and len(short) >= 0.6 * len(long)
 
 
+WORD_AS_NAME = 6  # letters a romanised name needs for a kanji word to be read as it
 _PLACE_SUFFIXES = frozenset("cho machi ku shi ken mura son gun dori".split())
 _OKURIGANA = re.compile(r"[一-龥][ぁ-ん]+[一-龥]")
 

@@ -46,6 +46,7 @@ from rag.support import FRAMING_WEIGHT, SYNONYM_CREDIT, Reader, Vocabulary, _hea
     ("連合によると、フクヤストアの採用では約1万2000人が面接を受けた。", "fukuya"),  # a name + a loanword in one word
     ("ジョホールのデータセンターは2027年に稼働する。", "johor"),  # ジョ is jo, as names are romanised
     ("町は10月、キリゴーの運行を始めた。", "kiri-go"),  # a hyphenated name is one katakana word
+    ("Setouchi Shinwa said it approved loans.", "瀬戸内"),  # a name that is also a word ("inland sea"), read whole
 ])
 def test_a_sentence_names_the_term(text: str, term: str) -> None:
     assert Vocabulary([text]).names(term)
@@ -57,6 +58,7 @@ def test_a_sentence_names_the_term(text: str, term: str) -> None:
     ("顧客数は3月末時点で340社に達した。", "february"),
     ("Kuroki said so.", "黒羽"),  # no reading of 羽 is ki
     ("Sorato's shares fell.", "株価"),  # a common word is not read as a name
+    ("said Takeshi Mori, an analyst.", "生成"),  # ...nor as a short one by the name readings of its kanji
 ])
 def test_a_sentence_does_not_name_the_term(text: str, term: str) -> None:
     assert not Vocabulary([text]).names(term)

@@ -23,6 +23,7 @@ from rag.answer_kind import NUMBER, QUANTITY, amounts, typed
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.evidence_model import bundled_model, features
+from rag.forecast import asks_forecast, intention
 from rag.hedge_scope import asserted_text
 from rag.support import Reader, Support
 from rag.wording import say
@@ -90,8 +91,10 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
     # A hedged sentence whose unhedged clauses alone answer the question ("The company, which has
     # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
-    plain = {id(s) for s in supporting if (not s.passage.speculative and not _feared_only(question, s.passage))
-             or _clauses_assert(question, reader, s, documents)}
+    # A question about the likely outcome is not answered by what someone intends (rag.forecast).
+    forecast = asks_forecast(question)
+    plain = {id(s) for s in supporting if ((not s.passage.speculative and not _feared_only(question, s.passage))
+             or _clauses_assert(question, reader, s, documents)) and not (forecast and intention(s.passage.text))}
     asserted = [s for s in supporting if id(s) in plain]
     speculative = [s for s in supporting if id(s) not in plain]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless
@@ -200,7 +203,8 @@ def _answered(question: Question, chosen: Sequence[Support], opening: str = "ans
 def _refuse_speculative(question: Question, speculative: Sequence[Support]) -> Answer:
     passages = [s.passage for s in speculative][:MAX_CITED]
     lines = [
-        f"{_quote(question.lang, p.text)} [{n}] ({say(question.lang, 'hedge')}: {', '.join(p.cues or _FEAR.findall(p.text)[:1])})"
+        f"{_quote(question.lang, p.text)} [{n}] ({say(question.lang, 'hedge')}: "
+        f"{', '.join(p.cues or _FEAR.findall(p.text)[:1] or [intention(p.text)])})"
         for n, p in enumerate(passages, start=1)
     ]
     return Answer(question=question.text, status="refused", reason="speculative",

@@ -11,6 +11,7 @@ import pytest
 from assistants import assistant_over
 
 from rag.assistant import Assistant
+from rag.forecast import asks_forecast, intention
 from rag.question import analyse
 from rag.support import Vocabulary
 
@@ -314,3 +315,40 @@ def test_a_fear_that_it_is_so_does_not_answer_a_yes_no_question(feared: Assistan
     assert (answer.status, answer.reason) == ("refused", "speculative")
     assert "懸念" in answer.text and answer.citations[0].quote.startswith("労働組合は")
     _slices_back(feared, answer)
+
+
+FORECASTS = {
+    "coast_ja.md": "---\ntitle: 海上保安庁、衛星AIで違法漁船を監視\nlang: ja\n---\n"
+                   "海上保安庁は衛星画像をAIで解析し、違法操業の漁船を探す試験を始めた。\n\n"
+                   "衛星の撮影間隔は現在12時間で、同庁は複数の事業者から画像を購入して撮影間隔を縮めたい考えだ。\n",
+    "trucks_en.md": "---\ntitle: Tsubame Transport's route planner\nlang: en\n---\n"
+                    "Tsubame Transport began using the RouteMind planner in 2023.\n\n"
+                    "Tsubame Transport plans to sell RouteMind to other trucking firms next year.\n",
+}
+
+
+def test_a_question_about_the_likely_outcome_is_not_answered_by_an_intention(tmp_path) -> None:
+    answer = assistant_over(tmp_path, FORECASTS).ask("海上保安庁の衛星の撮影間隔って、この先どこまで縮まりそう?")
+    assert (answer.status, answer.reason) == ("refused", "speculative"), answer.text
+    assert "たい考え" in answer.text  # the intention is shown as the wording that makes it no answer
+
+
+@pytest.mark.parametrize(("question", "forecast"), [
+    ("ルートマインドを他の運送会社に売る計画はどうなりそう?", True),
+    ("Is Tsubame Transport likely to sell RouteMind?", True),
+    ("ルートマインドはいつ導入されたの?", False),
+    ("When did Tsubame Transport start using RouteMind?", False),
+])
+def test_a_forecast_is_asked_by_what_is_likely(question: str, forecast: bool) -> None:
+    assert asks_forecast(analyse(question)) is forecast
+
+
+def test_an_intention_is_found_in_either_language() -> None:
+    assert intention("Tsubame Transport plans to sell RouteMind.") == "plans"
+    assert intention("他社への外販も計画していた。") == "計画"
+    assert intention("The plant began shipping in March.") == ""
+
+
+def test_the_same_sentence_answers_a_question_that_asks_no_forecast(tmp_path) -> None:
+    answer = assistant_over(tmp_path, FORECASTS).ask("海上保安庁の衛星の撮影間隔は今何時間?")
+    assert answer.status == "answered" and "12時間" in answer.citations[0].quote

@@ -28,6 +28,7 @@ where it answered more questions from the right sentence without asserting specu
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -265,12 +266,19 @@ class Reader:
         # answered from one side, 3 answerable questions answered wrongly). With the whole article instead:
         # 34 more right, but 21 more invented answers ("The company has 85 employees" about another company).
         continues = bool(_ANAPHOR.search(passage.text)) or names_nothing(passage.text)
-        article = (vocabulary(opening(doc)) if continues
-                   and not self._names_another(f"{lead_in} {passage.text}") else None)
+
+        @functools.cache  # read only when the sentence's own context lacks a name
+        def article() -> Vocabulary | None:
+            return (vocabulary(opening(doc)) if continues
+                    and not self._names_another(f"{lead_in} {passage.text}") else None)
+
+        def in_opening(check: Callable[[Vocabulary], bool]) -> bool:
+            words = article()
+            return words is not None and check(words)
 
         def said(term: str) -> bool:
             return context.names(term) or (across and term.isalpha() and context.speaks_of(term, True)) or (
-                article is not None and article.names(term))
+                in_opening(lambda words: words.names(term)))
 
         def group_said(group: set[str]) -> bool:
             if any(context.names(word) for word in self.coined_words.get(frozenset(group), ())):
@@ -282,14 +290,14 @@ class Reader:
                 # transliterated: in the other language its translation says every word (金融庁, 最高裁).
                 if across and all(is_english_word(t) for t in group) and all(context.speaks_of(t, True) for t in group):
                     return True
-                return any(_names_part(context, t) or (article is not None and _names_part(article, t)) for t in distinctive)
+                return any(_names_part(context, t) or in_opening(lambda words: _names_part(words, t)) for t in distinctive)
             return all(said(t) for t in group)
 
         sentence_names = (any(sentence.names(t) for t in names)
                           or any(_names_compound(sentence, surface, members) for surface, members in self.compounds)
                           or any(sentence.names(word) for words in self.coined_words.values() for word in words))
         named = all(group_said(g) for g in groups) and all(
-            _names_compound(context, surface, members) or (article is not None and _names_compound(article, surface, members))
+            _names_compound(context, surface, members) or in_opening(lambda words: _names_compound(words, surface, members))
             for surface, members in self.compounds) and (
             not names or sentence_names or bool(_ANAPHOR.search(passage.text))
             or all(any(title.names(t) for t in g) for g in groups)

@@ -7,13 +7,17 @@ exercise the reader and the decision, not the embedding model.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from assistants import assistant_over
 
 from rag.assistant import Assistant
+from rag.decision import told_by_two
 from rag.forecast import asks_forecast, intention
 from rag.question import analyse
-from rag.support import Vocabulary
+from rag.retrieval import Passage
+from rag.support import Reader, Support, Vocabulary
 
 ARTICLES = {
     "acme_en.md": """---
@@ -352,3 +356,33 @@ def test_an_intention_is_found_in_either_language() -> None:
 def test_the_same_sentence_answers_a_question_that_asks_no_forecast(tmp_path) -> None:
     answer = assistant_over(tmp_path, FORECASTS).ask("海上保安庁の衛星の撮影間隔は今何時間?")
     assert answer.status == "answered" and "12時間" in answer.citations[0].quote
+
+
+def _support(text: str, lang: str, doc_id: str, share: float, cues: tuple[str, ...] = ()) -> Support:
+    passage = Passage(doc_id=doc_id, title="", url="", lang=lang, sentence=0, char_start=0, char_end=len(text),
+                      text=text, speculative=bool(cues), cues=cues, reported=False, score=0.0)
+    return Support(passage, True, share, True, True)
+
+
+FOUNDED_EN = _support("Epitoma was founded in 2021 by Aya Kurokawa.", "en", "en", 1.0)
+FOUNDED_JA = _support("エピトマは2021年、黒川氏らが設立した。", "ja", "ja", 1.0)
+LISTING = _support("市場では、エピトマが2027年にも上場するとの観測が出ている。", "ja", "ja", 1.0, ("との観測",))
+
+
+def _reader(question: str) -> Reader:
+    return Reader(analyse(question), lambda term: 1, 100)
+
+
+def test_two_articles_stating_it_outweigh_one_hedging_as_much() -> None:
+    assert told_by_two(analyse("Who started Epitoma?"), _reader("Who started Epitoma?"), [FOUNDED_EN, FOUNDED_JA], [LISTING])
+
+
+@pytest.mark.parametrize(("question", "asserted", "hedged"), [
+    ("Who started Epitoma?", [FOUNDED_EN], [LISTING]),  # one article states it: the tie goes to the hedge
+    ("Who started Epitoma?", [FOUNDED_EN, FOUNDED_JA],  # both articles hedge as much as they state
+     [LISTING, _support("Epitoma may list in 2027, analysts say.", "en", "en", 1.0, ("may",))]),
+    ("Did Kurokawa start Epitoma?", [FOUNDED_EN, FOUNDED_JA], [LISTING]),  # yes/no: any sentence on it shares its words
+    ("Who started Epitoma?", [FOUNDED_EN, dataclasses.replace(FOUNDED_JA, share=0.5)], [LISTING]),  # the second says less
+])
+def test_a_tie_still_goes_to_the_hedge(question: str, asserted: list[Support], hedged: list[Support]) -> None:
+    assert not told_by_two(analyse(question), _reader(question), asserted, hedged)

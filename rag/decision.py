@@ -4,7 +4,8 @@ No similarity threshold decides alone (measured: none separates answerable from 
 The reader (rag.support) says which retrieved sentences speak to what the question asks. Then the
 speculation tags of those sentences decide between answering and refusing (a tie goes to refusing), and
 two asserted sources giving different values of what a how-much/how-many/when question asks (in the
-same unit: rag.conflicts) make a conflict. A learned second opinion (rag.evidence_model) may drop an
+same unit: rag.conflicts) make a conflict, as do an article saying a system was built in-house and
+another naming its maker (rag.maker). A learned second opinion (rag.evidence_model) may drop an
 asserted sentence the reader accepts, or take one it passed over for its share alone.
 """
 
@@ -24,6 +25,7 @@ from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.evidence_model import bundled_model, features
 from rag.forecast import asks_forecast, intention
+from rag.maker import maker_sides
 from rag.hedge_scope import asserted_text
 from rag.support import Reader, Support
 from rag.wording import say
@@ -105,7 +107,8 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
             and not told_by_two(question, reader, asserted, speculative)))):
         return _refuse_speculative(question, speculative)
     # The other side of a conflict reports the same event: 2025年に導入 is no other date for 何年に設立.
-    sides = conflicting_sides(question, asserted, [s for s in assessed if not s.supports and reader.reports_event(s.passage)])
+    sides = (conflicting_sides(question, asserted, [s for s in assessed if not s.supports and reader.reports_event(s.passage)])
+             or maker_sides(question, asserted))
     if sides:
         return _conflicting(question, sides)
     return _answered(question, asserted[:2])

@@ -23,9 +23,12 @@ _LIGHT_VERBS = frozenset("""する ある いる なる 使う 言う 行う 出
 # Verbs of a phase (始まる, 終わる): what begins or ends is named by the noun before them.
 _PHASE_VERBS = frozenset("始まる 終わる 終える 始める 済む 完了 開始 終了".split())
 _EVENT_NOUN = re.compile(r"[\u4e00-\u9fff][\u3040-\u309f\u4e00-\u9fff]+")
-# いつできた会社 asks when it was founded (できる is too light a verb to check): a date answers it only in a
-# sentence that says something came into being, not 2022年から提供を受けていた.
-_ASKS_FOUNDING = re.compile(r"いつ(?:ごろ|頃)?(?:に)?(?:でき|出来|作られ|つくられ|創られ|生まれ)た")
+# いつできた会社 asks when it was founded (できる is too light a verb to check), as do いつ設立された, 創業何年 and
+# "when was it founded": a date answers it only in a sentence that says something came into being, not
+# 2022年から提供を受けていた.
+_ASKS_FOUNDING = re.compile(r"いつ(?:ごろ|頃)?(?:に)?(?:でき|出来|作られ|つくられ|創られ|生まれ)た|"
+                            r"(?:設立|創業|創立|創設)(?:は|って)?(?:いつ|何年)|(?:いつ|何年)(?:に)?(?:設立|創業|創立|創設)|"
+                            r"\b(?:when|what year|which year)\b.*\b(?:founded|established|set up)\b", re.I)
 _SAYS_FOUNDING = re.compile(r"設立|創業|創立|創設|発足|開業|開設|設け|でき|出来|完成|誕生|生まれ|立ち上げ|"
                             r"\b(?:found|establish|set up|start|launch|open|buil|complet|creat|form|incorporat)", re.I)
 

@@ -852,6 +852,14 @@ def test_when_a_company_came_into_being_is_not_dated_by_another_event() -> None:
     assert reports("SkinLogic was founded in Osaka in 2019.", "en")
 
 
+@pytest.mark.parametrize("question", ["発酵アナリティクスっていつ設立された会社?", "ひかり薬局って創業何年?",
+                                      "設立はいつ?", "When was Hakko Analytics founded?"])
+def test_a_founding_asked_in_other_words_is_dated_only_by_a_founding(question: str) -> None:
+    reader = Reader(analyse(question), lambda term: 1, 10)
+    assert not reader.reports_event(_sentence("2025年10月から、発酵アナリティクスが開発したシステムを全タンクで使っている。", "ja"))
+    assert reader.reports_event(_sentence("Hakko Analytics, a Kyoto-based startup founded in 2021, developed it.", "en"))
+
+
 def test_a_count_that_looks_like_a_year_is_a_count() -> None:
     question = analyse("東雲銀行は何件くらい審査をやり直すの?")
     assert answer_type_ok(question, "東雲銀行は約1900件について審査をやり直す。")

@@ -9,6 +9,7 @@ import re
 
 from ingest.terms import JAPANESE
 from rag.counted import counts_asked, counts_asked_people, counts_doers, counts_people
+from rag.maker import asks_maker, says_in_house
 from rag.naming import DATELINE, asks_name, asks_who, names_someone_new
 from rag.question import Question
 
@@ -241,7 +242,9 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         return bool(_ORDINAL.search(sentence))
     if asks_name(question) and not asks_quantity(question):
         # "He also led …": the one it refers to is named in ``referent``, the sentence before.
-        return names_someone_new(question, sentence) or bool(referent and names_someone_new(question, referent))
+        # "Who developed it?" is answered by "it was built in-house" too: its owner made it.
+        return (names_someone_new(question, sentence) or bool(referent and names_someone_new(question, referent))
+                or (asks_maker(question) and says_in_house(sentence)))
     if not asks_quantity(question):
         return True
     own = {m.group(0).lower() for m in QUANTITY.finditer(question.text)}

@@ -3,18 +3,22 @@
 That is a disagreement about who, not about a value, so rag.conflicts (which compares values in one unit)
 does not see it: 「マチナビ」は、同社のデジタル推進室が自社開発した against "MachiNavi ... was developed by
 Kansai Data Works". Both sentences must be asserted answers to a question asking who made something; the
-one naming a maker must name someone the question does not.
+one naming a maker must name someone the question does not. (rag.answer_kind takes "built in-house" for an
+answer to who built it: its owner did.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rag.naming import asks_name, names_someone_new
 from rag.question import Question
-from rag.retrieval import Passage
-from rag.support import Support
+
+if TYPE_CHECKING:  # (rag.answer_kind, which rag.support imports, asks this module whether a sentence says in-house)
+    from rag.retrieval import Passage
+    from rag.support import Support
 
 _ASKS_MAKER = re.compile(r"開発|作った|作って|作ら|作成|製造|手がけ|手掛け|"
                          r"\b(?:develop(?:s|ed)?|developer|built|builds?|made|makes|designed|designs?|created?|creates)\b", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from assistants import assistant_over
 
+from rag.answer_kind import answer_type_ok
 from rag.maker import asks_maker, says_in_house
 from rag.question import analyse
 
@@ -20,10 +21,9 @@ MACHINAVI = {
 }
 
 
-def test_in_house_against_a_named_maker_is_laid_out_as_a_conflict(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # (Asked in English, "Who developed MachiNavi?" is answered from the English side alone: the reader does
-    # not yet take 自社開発, which names nobody new, for an answer to a who-question.)
-    answer = assistant_over(tmp_path, MACHINAVI).ask("マチナビってどこが開発したシステムなの?")
+@pytest.mark.parametrize("question", ["マチナビってどこが開発したシステムなの?", "Who developed MachiNavi?"])
+def test_in_house_against_a_named_maker_is_laid_out_as_a_conflict(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant_over(tmp_path, MACHINAVI).ask(question)
     assert answer.status == "conflicting", answer.text
     assert {c.lang for c in answer.citations} == {"ja", "en"}
 
@@ -54,3 +54,9 @@ def test_a_maker_is_asked_by_who_made_it(question: str, expected: bool) -> None:
 ])
 def test_in_house_is_read_in_either_language(sentence: str, expected: bool) -> None:
     assert says_in_house(sentence) is expected
+
+
+def test_built_in_house_answers_who_built_it() -> None:
+    in_house = "待ち時間予測システム「マチナビ」は、同社のデジタル推進室が自社開発した。"
+    assert answer_type_ok(analyse("Who developed MachiNavi?"), in_house)
+    assert not answer_type_ok(analyse("Who runs MachiNavi?"), in_house)  # a maker is asked only by who made it

@@ -5,7 +5,7 @@ The gloss lexicon (rag.lexicon) meets words that translate each other; a user's 
 reporter's formal one share neither a stem nor a gloss. This table goes one way only, from the question's
 word to the words an article uses for it, in both languages (an article's "founded" does not make every
 "started" a founding). Written from the answerable questions of eighteen outside sets that no rule met, and
-later of sets 85-104; pay, charge, cost, sell, fire and 使う were tried and left out: they answered more
+later of sets 85-104 and of sets 25-112 (the second batch of 2026-11-29: hold, set aside, 広い, 頼む, ...); pay, charge, cost, sell, fire and 使う were tried and left out: they answered more
 wrongly than rightly, as did complain and 集める (資金を集める ~ 調達 took a round for the total raised).
 """
 
@@ -40,6 +40,13 @@ _EN = {
     "head": "chair chairs chaired chairman chairwoman leads led 委員長 議長 座長 代表",
     "catch": "detected detect flagged spotted identified 検知 検出 発見",
     "mention": "stated specified disclosed 明記 記載 言及",
+    "offer": "provide provides provided 設ける 提供",
+    "aside": "earmark earmarked allocate allocated 計上 充てる",
+    "hold": "store stored storage keep kept retain retained 保存 保管",
+    "shorten": "cut reduced fell 短縮 削減",
+    "accurate": "accuracy matched precision 精度 正答率 一致率",
+    "lose": "expire expires expired 切れる 失効",
+    "worry": "concern concerns concerned 懸念 危惧",
 }
 _JA = {
     "作る": "開発 製造 手掛ける 生産 作成 構築 developed built",
@@ -75,6 +82,16 @@ _JA = {
     "規模": "従業員 社員 売上高 資本金 employees employs staff sales revenue",
     "知らせる": "通知 周知 告知 公表 発表 notified informed announced",
     "節約": "削減 cut saved savings",
+    "広い": "面積 ヘクタール 平方メートル area hectares",
+    "頼む": "委託 依頼 要請 commissioned",
+    "卸す": "出荷 供給 販売 customers supplies",
+    "管理": "制御 調整 control controls controlled",
+    "ばれる": "発覚 発見 判明 discovered caught",
+    "資金調達": "調達 raised funding",
+    "上がる": "上昇 値上がり 増加 rose increased",
+    "下がる": "下落 値下がり 低下 fell dropped declined",
+    "ミス": "誤り エラー error errors mistake mistakes",
+    "走る": "走行 運行 covered driven",
 }
 _TABLE: dict[str, tuple[str, ...]] = {stem(k): tuple(v.split()) for k, v in _EN.items()} | {
     k: tuple(v.split()) for k, v in _JA.items()}

@@ -539,6 +539,13 @@ REPORTED = {
                       "Kagayaki will buy Wataridori AI for 4 billion yen.\n\n"
                       "Kagayaki's shares fell 3.2 percent in Tokyo on Thursday after the announcement.\n\n"
                       "Kagayaki posted revenue of 186 billion yen in the fiscal year ended March.\n",
+    "hanakawa_en.md": "---\ntitle: Hanakawa's chatbot for residents\nlang: en\n---\n"
+                      "Hanakawa launched an AI chatbot for residents in April.\n\n"
+                      "Hanakawa keeps the conversation logs on servers in Japan and deletes them after 90 days.\n\n"
+                      "The city has earmarked 45 million yen in its budget for the chatbot.\n",
+    "hokusei_ja.md": "---\ntitle: 北星セミコン、熊本に新工場\nlang: ja\n---\n"
+                     "北星セミコンは熊本県に新工場を建設する。\n\n新工場の敷地面積は約28ヘクタールで、約600人を雇用する。\n\n"
+                     "建設工事は地元の岩田建設に委託した。\n",
 }
 
 
@@ -549,6 +556,9 @@ REPORTED = {
     ("What were Kagayaki's sales last fiscal year?", "revenue of 186 billion yen"),  # sales ~ revenue
     ("How far did Kagayaki's stock drop after the announcement?", "fell 3.2 percent"),  # stock ~ shares, drop ~ fell
     ("潮見銀行はデータ分析の専門人材を何人増やすの?", "約20人増員"),  # 増やす ~ 増員
+    ("How long does Hanakawa hold on to the chatbot's logs?", "deletes them after 90 days"),  # hold ~ keeps
+    ("How much has Hanakawa set aside for the chatbot?", "earmarked 45 million yen"),  # set aside ~ earmarked
+    ("北星セミコンは新工場の工事をどこに頼んだの?", "岩田建設に委託"),  # 頼む ~ 委託
 ])
 def test_a_users_word_meets_the_reporters_word(tmp_path: Path, question: str, quoted: str) -> None:
     answer = assistant_over(tmp_path, REPORTED).ask(question)

@@ -47,6 +47,17 @@ _EN = {
     "accurate": "accuracy matched precision 精度 正答率 一致率",
     "lose": "expire expires expired 切れる 失効",
     "worry": "concern concerns concerned 懸念 危惧",
+    "handle": "processed process 処理 対応",
+    "budget": "earmarked allocated 計上 予算",
+    "keep": "store stored storage retain retained 保存 保管",
+    "large": "面積 ヘクタール area hectares",
+    "improve": "rose raised increased 向上 改善 上昇",
+    "sign": "署名 賛同 締結 signatures",
+    "raise": "調達 raised",
+    "inspect": "survey surveyed 点検 検査 調査",
+    "independent": "第三者 外部 outside third-party",
+    "outside": "外部 第三者 external third-party",
+    "short": "fell shortened reduced 短縮",
 }
 _JA = {
     "作る": "開発 製造 手掛ける 生産 作成 構築 developed built",
@@ -65,7 +76,7 @@ _JA = {
     "務める": "代表 議長 社長 会長 委員長 責任者 serves chief head chairman",
     "辞める": "退任 辞任 退社 退職 resigned stepped",
     "集まる": "集める 寄せる 達する gathered collected",
-    "書く": "記載 明記 表示 作成 wrote written",
+    "書く": "記載 明記 表示 作成 創作 執筆 wrote written",
     "払う": "支払う 負担 料金 支払い",
     "買う": "購入 買収 取得 bought acquired purchased",
     "売る": "販売 売却 sold sales",
@@ -92,6 +103,11 @@ _JA = {
     "下がる": "下落 値下がり 低下 fell dropped declined",
     "ミス": "誤り エラー error errors mistake mistakes",
     "走る": "走行 運行 covered driven",
+    "変える": "変更 改める 改修 見直し 改定 changed revised introduced",
+    "変わる": "変更 改正 改定 作り直す changed revised",
+    "気付く": "検知 発見 察知 detected noticed alert",
+    "纏め役": "代表 leader representative",
+    "首": "解雇 雇い止め fired dismissed laid",
 }
 _TABLE: dict[str, tuple[str, ...]] = {stem(k): tuple(v.split()) for k, v in _EN.items()} | {
     k: tuple(v.split()) for k, v in _JA.items()}

@@ -1028,3 +1028,12 @@ def test_a_sentence_going_on_about_the_article_finds_its_names_in_the_opening(tm
     assert answer.status == "answered" and "4.8 billion yen" in answer.citations[0].quote
     # A paragraph about another company: its "the company's president" is not Aozora Air's.
     assert assistant.ask("Who is the president of BagFlow's maker Aozora Air?").status == "refused"
+
+
+@pytest.mark.parametrize(("asked", "reported"), [
+    ("handle", "processed"), ("budgeting", "計上"), ("keep", "保存"), ("large", "面積"), ("improve", "向上"),
+    ("signed", "賛同"), ("raise", "調達"), ("inspect", "点検"), ("independent", "第三者"), ("shorter", "短縮"),
+    ("変える", "改める"), ("変わる", "改正"), ("気付く", "検知"), ("纏め役", "代表"), ("書く", "創作"),
+])
+def test_a_users_word_lists_the_reporters_words_in_both_languages(asked: str, reported: str) -> None:
+    assert reported in article_words(asked)

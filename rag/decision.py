@@ -25,8 +25,8 @@ from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.evidence_model import bundled_model, features
 from rag.forecast import asks_forecast, intention
-from rag.maker import maker_sides
 from rag.hedge_scope import asserted_text
+from rag.maker import maker_sides
 from rag.support import Reader, Support
 from rag.wording import say
 

@@ -2,7 +2,7 @@
 
 That is a disagreement about who, not about a value, so rag.conflicts (which compares values in one unit)
 does not see it: 「マチナビ」は、同社のデジタル推進室が自社開発した against "MachiNavi ... was developed by
-Kansai Data Works". Both sentences must be asserted answers to a question asking who made something; the
+Queuelogic, an Osaka-based startup". Both sentences must be asserted answers to a question asking who made something; the
 one naming a maker must name someone the question does not. (rag.answer_kind takes "built in-house" for an
 answer to who built it: its owner did.)
 """

@@ -5,8 +5,9 @@ The gloss lexicon (rag.lexicon) meets words that translate each other; a user's 
 reporter's formal one share neither a stem nor a gloss. This table goes one way only, from the question's
 word to the words an article uses for it, in both languages (an article's "founded" does not make every
 "started" a founding). Written from the answerable questions of eighteen outside sets that no rule met, and
-later of sets 85-104 and of sets 25-112 (the second batch of 2026-11-29: hold, set aside, 広い, 頼む, ...); pay, charge, cost, sell, fire and 使う were tried and left out: they answered more
-wrongly than rightly, as did complain and 集める (資金を集める ~ 調達 took a round for the total raised).
+later of sets 85-104 and of sets 25-112 (hold, set aside, 広い, 頼む, ...); pay, charge, cost, sell, fire
+and 使う were tried and left out: they answered more wrongly than rightly, as did complain, 集める
+(資金を集める ~ 調達 took a round for the total raised) and 動かす (運用 answered a conflict from one side).
 """
 
 from __future__ import annotations

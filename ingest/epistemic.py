@@ -10,7 +10,10 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
 * Beliefs: first person or subject-less ("I think", "we believe", と思います, と考えています) is the
   writer's conjecture -> speculative; a named third party's belief ("its proponents believe that",
   専門家は…と考えています) is a report of their stance -> asserted, reported=True. Forecast verbs
-  (expect, predict, 予想, 見込み) stay speculative whoever says them.
+  (expect, predict, 予想, 見込み) stay speculative whoever says them, as does an analyst's estimate
+  ("analysts estimate that the strike cost ..."): a guess at another party's figure. An organisation's
+  estimate of its own figure ("the bureau estimates that the repairs saved ...") is a report. "No
+  official figure" says the figure is not established -> speculative.
 * Impersonal hearsay (it is said, is widely considered, とされる, と言われる, という情報) is speculative.
   A closing という reports what the article's source said (…約140人だという, 星川氏によると…という) ->
   asserted; from an unnamed source (関係者によると…という) it is hearsay through that cue. (Measured on
@@ -84,6 +87,8 @@ EN_CUES: dict[str, list[str]] = {
         r"\bun(?:confirmed|verified)\b", r"\bnot\s+(?:yet\s+)?(?:been\s+)?confirmed\b",
         r"\bsuspected\s+of\b", r"\bsuspect(?:s|ed)?\s+(?:that|the|a|an|it|he|she|they|this|these|its|their)\b",
         r"\b(?:insiders|sources|people\s+close\s+to\s+\w+)\s+(?:say|said|claim|claimed|believe|suggest)\b",
+        # an outside analyst's estimate is a guess at someone else's figure, not a reported one
+        r"\banalysts?\b[^.;]{0,80}?\bestimat(?:e|es|ed)\b",
     ],
     "appearance": [
         r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|like|as\s+if)\b",
@@ -129,6 +134,7 @@ EN_CUES: dict[str, list[str]] = {
         r"\b(?:is|are|was|were|been)\s+(?:also\s+|now\s+|still\s+)?(?:considering|weighing|exploring|mulling|studying\s+whether)\b",
         r"\bno\s+(?:concrete|firm|final)\s+(?:plans?|timeline|timetable|decision)\b",
         r"\b(?:did|does|do)\s+not\s+give\s+a\s+(?:firm\s+|specific\s+)?(?:timeline|date|figure)\b",
+        r"\bno\s+official\s+(?:figures?|estimates?|count|tally|numbers?|data)\b",
     ],
 }
 

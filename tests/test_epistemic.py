@@ -212,6 +212,9 @@ EN_FAMILIES = [
     ("Early data shows signs that churn is rising.", S),
     ("We estimate that the cluster holds 100,000 GPUs.", S),
     ("Analysts warned of a possible price war.", S),
+    ("Logistics analysts estimate that the strike cost shippers 2 billion yen.", S),  # an outside guess
+    ("Hiroshi Tanabe, an analyst at Meiwa Securities, estimated the savings at 1.5 billion yen.", S),
+    ("No official figure for the losses has been published.", S),
     ("Altman posted that the launch went well.", A),
     ("He said the company had no plans to go public.", A),
     ("Altman reportedly said that the board had lost his trust.", S),  # the reporting verb itself hedges
@@ -237,6 +240,8 @@ EN_FALSE_FRIENDS = [
     ("The launch would not have been possible without the team's work.", A),  # counterfactual credit
     ("We would like to thank the reviewers.", A),
     ("It is possible to run the model on a laptop.", A),
+    ("The bureau estimates that fixing the leaks saved 600,000 cubic metres of water.", A),  # its own figure
+    ("Analysts at the firm counted 40 outages last year.", A),
     # a third party's hope for what will happen has not happened; an aim ("hopes to") is stated
     ("Officials in Iwate hope the plant will also bring work back to the site.", S),
     ("The railway also hopes that the AI will cut down on false alarms.", S),

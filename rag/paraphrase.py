@@ -7,7 +7,9 @@ word to the words an article uses for it, in both languages (an article's "found
 "started" a founding). Written from the answerable questions of eighteen outside sets that no rule met, and
 later of sets 85-104 and of sets 25-112 (hold, set aside, 広い, 頼む, ...); pay, charge, cost, sell, fire
 and 使う were tried and left out: they answered more wrongly than rightly, as did complain, 集める
-(資金を集める ~ 調達 took a round for the total raised) and 動かす (運用 answered a conflict from one side).
+(資金を集める ~ 調達 took a round for the total raised) and 動かす (運用 answered a conflict from one side); so were use (導入, 採用), trial (pilot), wrong (error)
+and 掛かる (費用: かかる is time too). An article is read only for the words of its own language: a Japanese
+word read in English through its glosses meets too much (開発 ~ "improvement").
 """
 
 from __future__ import annotations
@@ -59,10 +61,11 @@ _EN = {
     "independent": "第三者 外部 outside third-party",
     "outside": "外部 第三者 external third-party",
     "short": "fell shortened reduced 短縮",
+    "build": "developed designed created 開発 構築 製造",
 }
 _JA = {
     "作る": "開発 製造 手掛ける 生産 作成 構築 developed built",
-    "出る": "公開 発売 リリース 登場 発表 支給 助成 補助 released launched",
+    "出る": "公開 発売 リリース 登場 発表 支給 助成 補助 released launched receive receives received",
     "持つ": "保有 所有 holds owns",
     "働く": "従業員 勤務 雇用 在籍 社員 職員 employs employees staff workforce",
     "入れる": "導入 採用 introduced adopted deployed",
@@ -114,6 +117,11 @@ _TABLE: dict[str, tuple[str, ...]] = {stem(k): tuple(v.split()) for k, v in _EN.
     k: tuple(v.split()) for k, v in _JA.items()}
 
 
-def article_words(term: str) -> tuple[str, ...]:
-    """The words an article would use for the question's ``term`` (none if the table has no entry)."""
-    return _TABLE.get(stem(term) if term.isascii() else term, ())
+def article_words(term: str, lang: str | None = None) -> tuple[str, ...]:
+    """The words an article would use for the question's ``term`` (none if the table has no entry); with
+    ``lang``, only those written in that language ("開発" is for a Japanese article: read in an English
+    one through its glosses it would meet "improvement")."""
+    words = _TABLE.get(stem(term) if term.isascii() else term, ())
+    if lang is None:
+        return words
+    return tuple(w for w in words if w.isascii() == (lang == "en"))

@@ -235,7 +235,7 @@ class Reader:
             words, titled = outside_names if term in self.in_own_name else whole
             if (words.names(term) or (NUMBER.match(term) and stated) or gives_measure(term, passage.text)
                     or gives_leader(self.question, term, passage.text)
-                    or any(words.names(w) for w in article_words(term) if stem(w) not in self.asked_stems)):
+                    or any(words.names(w) for w in article_words(term, passage.lang) if stem(w) not in self.asked_stems)):
                 said += weight
             elif free := words.glossing(term) - glossed:
                 glossed.add(min(free))

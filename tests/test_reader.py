@@ -1034,6 +1034,23 @@ def test_a_sentence_going_on_about_the_article_finds_its_names_in_the_opening(tm
     ("handle", "processed"), ("budgeting", "計上"), ("keep", "保存"), ("large", "面積"), ("improve", "向上"),
     ("signed", "賛同"), ("raise", "調達"), ("inspect", "点検"), ("independent", "第三者"), ("shorter", "短縮"),
     ("変える", "改める"), ("変わる", "改正"), ("気付く", "検知"), ("纏め役", "代表"), ("書く", "創作"),
+    ("built", "developed"), ("build", "開発"), ("出る", "received"),
 ])
 def test_a_users_word_lists_the_reporters_words_in_both_languages(asked: str, reported: str) -> None:
     assert reported in article_words(asked)
+
+
+def test_an_article_is_read_only_for_the_words_of_its_own_language() -> None:
+    # 開発 read in an English sentence through its glosses would meet "improvement".
+    assert "開発" in article_words("built", "ja") and "開発" not in article_words("built", "en")
+    assert "developed" in article_words("built", "en") and "developed" not in article_words("built", "ja")
+    assert "released" in article_words("出る", "en") and "公開" not in article_words("出る", "en")
+
+
+def test_who_built_it_is_answered_by_who_developed_it(tmp_path: Path) -> None:
+    docs = {"grader.md": "---\ntitle: Kobun Seminar's essay grader\nlang: en\n---\n"
+            "Kobun Seminar began using the AI essay grader Hyoka Assist in April 2025.\n\n"
+            "Kobun Seminar's terms of enrolment allow essay data to be used for service improvement.\n\n"
+            "Hyoka Assist was developed by Lumora Labs, a Tokyo startup.\n"}
+    answer = assistant_over(tmp_path, docs).ask("Who built Hyoka Assist?")
+    assert answer.status == "answered" and "Lumora Labs" in answer.citations[0].quote

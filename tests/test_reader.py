@@ -1034,7 +1034,8 @@ def test_a_sentence_going_on_about_the_article_finds_its_names_in_the_opening(tm
     ("handle", "processed"), ("budgeting", "計上"), ("keep", "保存"), ("large", "面積"), ("improve", "向上"),
     ("signed", "賛同"), ("raise", "調達"), ("inspect", "点検"), ("independent", "第三者"), ("shorter", "短縮"),
     ("変える", "改める"), ("変わる", "改正"), ("気付く", "検知"), ("纏め役", "代表"), ("書く", "創作"),
-    ("built", "developed"), ("build", "開発"), ("出る", "received"),
+    ("built", "developed"), ("build", "開発"), ("出る", "received"), ("company", "startup"), ("作る", "設立"),
+    ("set", "設置"),
 ])
 def test_a_users_word_lists_the_reporters_words_in_both_languages(asked: str, reported: str) -> None:
     assert reported in article_words(asked)
@@ -1045,6 +1046,8 @@ def test_an_article_is_read_only_for_the_words_of_its_own_language() -> None:
     assert "開発" in article_words("built", "ja") and "開発" not in article_words("built", "en")
     assert "developed" in article_words("built", "en") and "developed" not in article_words("built", "ja")
     assert "released" in article_words("出る", "en") and "公開" not in article_words("出る", "en")
+    # スタートアップ is left out: "charge a company" met "Tokyo startup Talentrise provides ...".
+    assert "startup" in article_words("company", "en") and article_words("company", "ja") == ("企業", "メーカー")
 
 
 def test_who_built_it_is_answered_by_who_developed_it(tmp_path: Path) -> None:

@@ -360,7 +360,9 @@ _LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwo
                            r"|\bhead of (?:the\b|(?-i:[A-Z][a-z]))|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
 
 # A sentence saying that nothing of the kind happened: "no one was hurt", "will not lay off staff", けが人はなかった.
-_NONE = re.compile(r"\b(?:no one|nobody|none|no plans?|not\s+(?:lay|cut|reduce|fire|hire)|never)\b|(?:は|も)(?:い|出|あ)?(?:なかった|ない|ません)|"
+# (Not a bare "never": "Blanc Ciel itself never fed the book into the system" counts no speeches; over 97
+# sets it answered two how-many questions wrongly and none rightly.)
+_NONE = re.compile(r"\b(?:no one|nobody|none|no plans?|not\s+(?:lay|cut|reduce|fire|hire))\b|(?:は|も)(?:い|出|あ)?(?:なかった|ない|ません)|"
                    r"行わない|しない方針|考えていない|予定はない", re.I)
 
 

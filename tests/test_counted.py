@@ -108,6 +108,12 @@ def test_a_count_of_what_there_is_is_not_answered_by_something_not_done() -> Non
     assert answers_none(analyse("How many operators did it lay off?"), "It will not lay off staff.")
 
 
+def test_never_said_of_something_else_is_no_count_of_none() -> None:
+    # "never fed the book into the system" says nothing of how many speeches the tool wrote
+    assert not answers_none(analyse("How many speeches has Blanc Ciel's AI tool written so far?"),
+                            "It said Blanc Ciel itself never fed the book into the system.")
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("花火大会で迷子って何人出たの?", ("迷子", True)),
     ("組合の組合員って全部で何人いるの?", ("組合員", True)),

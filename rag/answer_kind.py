@@ -55,6 +55,8 @@ DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か�
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
 _SIZE_QUESTION = re.compile(r"\bhow (big|large)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
+_SINCE_WHEN = re.compile(r"いつから|\bsince when\b", re.I)
+_DATE_COUNTER = re.compile(r"\s*(?:月(?!間)|日(?!間))")  # the 4 of 4月1日: a month or a day, not 3日間
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
 _JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ国(?!語)|ヶ国(?!語)|校|店舗|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間|"
                          r"作品|か所|カ所|ヶ所|箇所|頭|株)")
@@ -277,6 +279,9 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         # (so long before or after, but not "a 48-hour strike": a span joined to a noun dates nothing)
         found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or (_is_span(m, sentence) and sentence[m.end():m.end() + 1] != "-")
                  or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+        if _SINCE_WHEN.search(question.text):  # いつから: when it began, not "three hours in advance"
+            found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or _DATE_COUNTER.match(sentence, m.end())
+                     or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
         if _WHICH_YEAR.search(question.text):  # 何年, "what year": a year, not a month
             return any(YEAR_OR_DATE.match(m.group(0)) or sentence[m.end():m.end() + 1] == "年" for m in found)
         # "next year", 来春, "in February": a time without digits

@@ -123,3 +123,14 @@ def test_never_said_of_something_else_is_no_count_of_none() -> None:
 ])
 def test_the_noun_a_japanese_count_names_before_its_counter(question: str, noun: tuple[str, bool]) -> None:
     assert counted_noun_ja(question) == noun
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("スロープセンスは2025年4月に導入された。", True),
+    ("AIの学習に使うのを4月1日から停止すると発表した。", True),
+    ("It has been in use since April 2025.", True),
+    ("It estimates the probability of a slope failure up to three hours in advance.", False),  # a span dates nothing
+    ("点検は3日間続いた。", False),
+])
+def test_since_when_is_answered_by_a_date_not_a_span(sentence: str, ok: bool) -> None:
+    assert answer_type_ok(analyse("スロープセンスって、いつから使われてるの?"), sentence) is ok

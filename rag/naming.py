@@ -67,7 +67,8 @@ PREFECTURES = set("""hokkaido aomori iwate miyagi akita yamagata fukushima ibara
     wakayama tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto
     oita miyazaki kagoshima okinawa japan""".split())
 _PLACE_KINDS = frozenset({"Prefecture", "City", "Ward", "Province", "County", "Town", "Village"})
-_PLACE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PLACE_KINDS)})\b")
+# (also a block of a Japanese town: "the Sakuradai 2-chome intersection")
+_PLACE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PLACE_KINDS)}|\d+-chome)\b")
 
 
 def _a_place(sentence: str, match: re.Match[str]) -> bool:
@@ -97,7 +98,8 @@ def names_someone_new(question: Question, sentence: str) -> bool:
     question_names = name_words(question.text)
     # A sentence's first word is capitalised anyway: it is a name only if it is no common English word.
     named = [(m.start(), set(terms(m.group(0)))) for m in _SOMEONE.finditer(sentence)
-             if not (m.start() == len(sentence) - len(sentence.lstrip()) and is_english_word(m.group(0).lower()))
+             if not (m.start() == len(sentence) - len(sentence.lstrip())
+                     and (is_english_word(m.group(0).lower()) or m.group(0) == "One"))  # "One member, a 62-year-old man"
              and not (who and _a_place(sentence, m)) and not (body and _a_person(sentence, m))
              and not _sounds_asked(m.group(0), question_names)]
     spots = [at for word, at in terms_with_offsets(sentence) if stem(word) in kinds]

@@ -79,3 +79,14 @@ def test_the_questions_own_place_read_in_kanji_is_no_name() -> None:
     question = analyse("Which hospital in Takayama treated the man who had the stroke?")
     assert not names_someone_new(question, "男性は高山市内の病院に搬送され、脳梗塞と診断された。")
     assert names_someone_new(question, "男性は高山赤十字病院に搬送された。")
+
+
+@pytest.mark.parametrize(("question", "sentence", "named"), [
+    # a sentence's first word "One" names no one, nor does a town's block ("Sakuradai 2-chome")
+    ("What is the name of the hiker who broke his ankle?", "One member, a 62-year-old man, had broken his ankle.", False),
+    ("What's the name of the truck driver who hit the woman?",
+     "The woman was hit by a left-turning truck at the Sakuradai 2-chome intersection.", False),
+    ("What is the name of the hiker who broke his ankle?", "The hiker, Kenji Sato, had slipped on wet rock.", True),
+])
+def test_a_name_question_is_not_answered_by_a_count_word_or_a_place(question: str, sentence: str, named: bool) -> None:
+    assert names_someone_new(analyse(question), sentence) is named

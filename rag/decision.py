@@ -24,7 +24,7 @@ from rag.answer_kind import NUMBER, QUANTITY, amounts, typed
 from rag.compound import question_parts
 from rag.conflicts import conflicting_sides, dates, other_date
 from rag.evidence_model import bundled_model, features
-from rag.forecast import asks_forecast, intention
+from rag.forecast import intention, not_settled_by
 from rag.hedge_scope import asserted_text
 from rag.maker import maker_sides
 from rag.support import Reader, Support
@@ -93,10 +93,10 @@ def _decide_one(question: Question, passages: Sequence[Passage], documents: Mapp
         return Answer(question=question.text, status="refused", reason="not_found", text=say(question.lang, "not_found"))
     # A hedged sentence whose unhedged clauses alone answer the question ("The company, which has
     # about 60 employees, is reportedly in talks ...") asserts the answer (rag.hedge_scope).
-    # A question about the likely outcome is not answered by what someone intends (rag.forecast).
-    forecast = asks_forecast(question)
+    # A question about the likely outcome is not answered by what someone intends, nor one asking when
+    # something will happen by an aim (rag.forecast).
     plain = {id(s) for s in supporting if ((not s.passage.speculative and not _feared_only(question, s.passage))
-             or _clauses_assert(question, reader, s, documents)) and not (forecast and intention(s.passage.text))}
+             or _clauses_assert(question, reader, s, documents)) and not not_settled_by(question, s.passage.text)}
     asserted = [s for s in supporting if id(s) in plain]
     speculative = [s for s in supporting if id(s) not in plain]
     # A tie goes to the speculation (where the articles hedge a claim, konkyo does not state it) unless

@@ -14,7 +14,7 @@ from assistants import assistant_over
 
 from rag.assistant import Assistant
 from rag.decision import told_by_two
-from rag.forecast import asks_forecast, intention
+from rag.forecast import asks_forecast, intention, not_settled_by
 from rag.question import analyse
 from rag.retrieval import Passage
 from rag.support import Reader, Support, Vocabulary
@@ -351,6 +351,17 @@ def test_an_intention_is_found_in_either_language() -> None:
     assert intention("Tsubame Transport plans to sell RouteMind.") == "plans"
     assert intention("他社への外販も計画していた。") == "計画"
     assert intention("The plant began shipping in March.") == ""
+
+
+@pytest.mark.parametrize(("question", "sentence", "wording"), [
+    # when something yet to come happens: an aim gives a target, not the date
+    ("エンジン音で判定する機能っていつ使えるようになるの?", "2026年中の実用化を目指すという。", "目指"),
+    ("When will the Kobe plant open?", "The company aims to open the Kobe plant in 2027.", "aims"),
+    ("When will the Kobe plant open?", "The Kobe plant will open in April 2027.", ""),
+    ("エンジン音で判定する機能はいつ導入された?", "2026年中の実用化を目指すという。", ""),  # the past: not asked of an aim
+])
+def test_an_aim_does_not_say_when_something_yet_to_come_happens(question: str, sentence: str, wording: str) -> None:
+    assert not_settled_by(analyse(question), sentence) == wording
 
 
 def test_the_same_sentence_answers_a_question_that_asks_no_forecast(tmp_path) -> None:

@@ -37,6 +37,9 @@ Judgement calls (keep them in sync with tests/test_epistemic.py):
   false alarms") has not happened: a hope followed by its clause is a cue ("hopes to cut" is an aim, not one).
 * An idea said to exist or to have come up (…する構想もあるという, 構想があるとされる, 案が浮上している) is not a
   decided plan -> speculative. Nor is a closing 見通し (開かれる見通し。, "is expected to be held").
+* A decision still to be made on something awaited (廃止するかどうかは…踏まえて判断する, …を見て決める) and a
+  cause still being looked into (原因は調査中, 原因を調べている) -> speculative; deciding case by case as a
+  procedure (確認したうえで…かどうかを判断する) is no cue.
 * 容疑 / 疑い / "suspected" are allegations -> speculative (except 疑いの余地がない, "no doubt").
 * The ``lang`` argument adds that language's rules; rules for every script present are always added,
   so an English quote inside a Japanese article is still checked.
@@ -219,6 +222,10 @@ JA_CUES: dict[str, list[str]] = {
         r"コメント(?:できない|できません|を控え|は控え)|未定|決まって(?:い|お)(?:ない|らず|ません)|決まったことはない",
         # weighing a step is not taking it: 倍増させることを検討している, 上場を検討中
         r"検討(?:して(?:い|お)|中|に入|を進め|を始め)",
+        # whether it will be done is still to be judged: 廃止するかどうかは…判断する; a cause still being looked into
+        r"かどうか[^。]{0,40}?(?:(?:踏まえ|見て|待って|までに|慎重に)[^。]{0,12}?(?:判断|決め|見極め)|判断したい)",
+        r"(?:踏まえ|を見て|を待って)[^。]{0,40}?かどうか[^。]{0,6}?(?:判断|決め|見極め)",
+        r"原因[^。]{0,30}?(?:調査を続け|調べを進め|調査中|(?:を|は)調べている|を調査して(?:い|お))",
     ],
 }
 

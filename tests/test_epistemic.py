@@ -142,6 +142,11 @@ JA_FAMILIES = [
     ("同社は冷却液の生産能力を今後2年でさらに倍増させることを検討している。", S),
     ("The panel considered the evidence before it ruled.", A),
     ("検討の結果、同社は導入を決めた。", A),
+    ("スコアを廃止するかどうかについては「議論を踏まえて判断する」としている。", S),  # still to be judged
+    ("町は結果を踏まえて本格運行に移るかどうかを判断する。", S),
+    ("今回の火災の原因について、消防本部は調査を続けている。", S),  # the cause is not known yet
+    ("職員が画像を確認したうえで巡視船を向かわせるかどうかを判断する。", A),  # a procedure, not a pending call
+    ("同社は火災の原因を漏電と断定した。", A),
     ("Brandt cited slower-than-expected adoption of its app as the main reason.", A),  # an outcome
     ("Okafor said the deal gave Northwind compute that would have been hard to secure elsewhere.", A),  # counterfactual
     ("Northwind has not said whether YamaText was part of its training mix.", S),  # undisclosed

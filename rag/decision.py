@@ -222,7 +222,7 @@ def _refuse_speculative(question: Question, speculative: Sequence[Support]) -> A
     passages = [s.passage for s in speculative][:MAX_CITED]
     lines = [
         f"{_quote(question.lang, p.text)} [{n}] ({say(question.lang, 'hedge')}: "
-        f"{', '.join(p.cues or _FEAR.findall(p.text)[:1] or [intention(p.text)])})"
+        f"{', '.join(p.cues or _FEAR.findall(p.text)[:1] or [not_settled_by(question, p.text) or intention(p.text)])})"
         for n, p in enumerate(passages, start=1)
     ]
     return Answer(question=question.text, status="refused", reason="speculative",

@@ -364,6 +364,15 @@ def test_an_aim_does_not_say_when_something_yet_to_come_happens(question: str, s
     assert not_settled_by(analyse(question), sentence) == wording
 
 
+def test_a_target_date_is_refused_as_speculation_and_shown_as_such(tmp_path) -> None:
+    docs = {"kobe.md": "---\ntitle: Hoshino Foods plans a Kobe plant\nlang: en\n---\n"
+            "Hoshino Foods builds frozen meals in Osaka.\n\n"
+            "Hoshino Foods targets an opening of its Kobe plant in April 2027.\n"}
+    answer = assistant_over(tmp_path, docs).ask("When will Hoshino Foods' Kobe plant open?")
+    assert (answer.status, answer.reason) == ("refused", "speculative")
+    assert "(hedged wording: targets)" in answer.text
+
+
 def test_the_same_sentence_answers_a_question_that_asks_no_forecast(tmp_path) -> None:
     answer = assistant_over(tmp_path, FORECASTS).ask("海上保安庁の衛星の撮影間隔は今何時間?")
     assert answer.status == "answered" and "12時間" in answer.citations[0].quote

@@ -1030,6 +1030,17 @@ def test_a_sentence_going_on_about_the_article_finds_its_names_in_the_opening(tm
     assert assistant.ask("Who is the president of BagFlow's maker Aozora Air?").status == "refused"
 
 
+def test_a_sentence_opening_on_the_and_a_common_noun_goes_on_about_the_article(tmp_path: Path) -> None:
+    docs = {"sake.md": "---\ntitle: Sake brewer turns to AI\nlang: en\n---\n"
+            "SAIJO — Kurata Shuzo, a 180-year-old sake brewery in Hiroshima, now watches its tanks with AI.\n\n"
+            "Night staff used to check the temperatures by hand.\n\n"
+            "The brewery, the oldest in Hiroshima, began using the monitoring system in October 2025.\n"}
+    # "The brewery" is in no list of the nouns an article uses for its subject: any common noun after "The" is one.
+    # (The sentence names a place, so it is not one that names nothing.)
+    answer = assistant_over(tmp_path, docs).ask("When did Kurata Shuzo start using its monitoring system?")
+    assert answer.status == "answered" and "October 2025" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize(("asked", "reported"), [
     ("handle", "processed"), ("budgeting", "計上"), ("keep", "保存"), ("large", "面積"), ("improve", "向上"),
     ("signed", "賛同"), ("raise", "調達"), ("inspect", "点検"), ("independent", "第三者"), ("shorter", "短縮"),

@@ -15,7 +15,7 @@ from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
     r"\b(when|how (long|many|much|soon|old|big|large)|what (year|date|day|month)|birthday|date of)\b"
-    r"|いつ|何[日年月週人回件社本台名個枚曲基機校店問冊倍点割%％]|何か国|何カ国|何ヶ国|何か月|何カ月|何ヶ月|何パーセント"
+    r"|いつ|何[日年月週人回件社本台名個枚曲基機校店問冊倍点割%％体]|何か国|何カ国|何ヶ国|何か月|何カ月|何ヶ月|何パーセント"
     r"|どのくらい|どれくらい|どのぐらい|どれぐらい|どれだけ|どれほど|何時間|いくつ|誕生日|生年月日|日付",
     re.I,
 )
@@ -30,7 +30,7 @@ QUANTITY = re.compile(
     re.I,
 )
 # A count ("how many staff", 何人) is not answered by a year or a date.
-COUNT_QUESTION = re.compile(r"\bhow many\b|何(?:[人個回件社本台名校店基機枚冊問曲頭株匹隻棟]|作品|店舗|カ所|か所|ヶ所|箇所|種類|品目|(?:カ国|か国|ヶ国)(?!語))"
+COUNT_QUESTION = re.compile(r"\bhow many\b|何(?:[人個回件社本台名校店基機枚冊問曲頭株匹隻棟体]|作品|店舗|カ所|か所|ヶ所|箇所|種類|品目|(?:カ国|か国|ヶ国)(?!語))"
                             r"|いくつ|幾つ", re.I)
 YEAR_OR_DATE = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNIT = re.compile(r"(?:\s*|-)(年|月|日|週|時間|か月|ヶ月|カ月|分(?!の)|秒|(days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b)", re.I)
@@ -55,10 +55,11 @@ DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か�
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
 _SIZE_QUESTION = re.compile(r"\bhow (big|large)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
+_YEARS_SINCE = re.compile(r"何年ぶり|\bfirst (?:\w+ )?in how many years\b", re.I)
 _SINCE_WHEN = re.compile(r"いつから|\bsince when\b", re.I)
 _DATE_COUNTER = re.compile(r"\s*(?:月(?!間)|日(?!間))")  # the 4 of 4月1日: a month or a day, not 3日間
 WHEN_QUESTION = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bbirthday\b|\bdate of\b|いつ|何[日年月]|誕生日|生年月日|日付", re.I)
-_JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ国(?!語)|ヶ国(?!語)|校|店舗|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間|"
+_JA_COUNTER = re.compile(r"何(人|名|社|台|本|件|回|個|か国(?!語)|カ国(?!語)|ヶ国(?!語)|校|店舗|店|基|機|枚|冊|問|曲|倍|年|か月|日|時間|体|隻|棟|匹|"
                          r"作品|か所|カ所|ヶ所|箇所|頭|株)")
 _PLACES = {"か所", "カ所", "ヶ所", "箇所"}
 _SAME_COUNTER = {"人": {"人", "名"}, "名": {"人", "名"}, "か国": {"か国", "カ国", "ヶ国"}, "カ国": {"か国", "カ国", "ヶ国"},
@@ -279,6 +280,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         # (so long before or after, but not "a 48-hour strike": a span joined to a noun dates nothing)
         found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or (_is_span(m, sentence) and sentence[m.end():m.end() + 1] != "-")
                  or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+        if _YEARS_SINCE.search(question.text):  # 何年ぶり: a year (since 1998) or so many years, not "1時間近く"
+            return any(YEAR_OR_DATE.match(m.group(0)) or sentence.startswith("年", m.end()) for m in found)
         if _SINCE_WHEN.search(question.text):  # いつから: when it began, not "three hours in advance"
             found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or _DATE_COUNTER.match(sentence, m.end())
                      or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
@@ -290,7 +293,7 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
 
 
 # Japanese counters: 80人, 3社, 1900件.
-JA_COUNTERS = "人名社本台件回個基機株頭匹枚着隻棟店校品冊曲"
+JA_COUNTERS = "人名社本台件回個基機株頭匹枚着隻棟店校品冊曲体"
 # 約1900件, 2000人: a count in a counter, not a year however it looks.
 _COUNTER_AFTER = re.compile(rf"\s*(?:[{JA_COUNTERS}点戸]|世帯|か所|カ所|ヶ所)")
 

@@ -78,7 +78,7 @@ def counts_doers(after: str) -> bool:
 # A Japanese number's scale words and the digits after them: the 万1000 of 1万1000個, the 億2000万 of 1億2000万人.
 _JA_SCALE = r"(?:\s*[万億千][\d,.]*)*"
 # Japanese counters of things, which no count of people takes (people, or what they did, go by 人, 名, 件).
-_THING_COUNTER = re.compile(_JA_SCALE + r"\s*(?:[種台社機基校店枚冊曲棟隻頭匹個]|カ所|か所|ヶ所|箇所|施設|品目)")
+_THING_COUNTER = re.compile(_JA_SCALE + r"\s*(?:[種台社機基校店枚冊曲棟隻頭匹個点]|カ所|か所|ヶ所|箇所|施設|品目)")
 
 
 # Words that count a thing by its measure ("heads of lettuce", "bottles of sake"): the thing is counted too.

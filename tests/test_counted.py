@@ -92,6 +92,13 @@ def test_the_words_a_number_counts(after: str, words: list[str]) -> None:
     ("How many stores does it run?", "同社は約1万2000人を雇用する。", False),
     ("How many stores does it run?", "同社は全国で約1万2000の店舗を運営する。", True),
     ("How many flights were cancelled?", "約1万1000の手荷物が積み込まれないまま残された。", False),
+    # 何体, 何隻 ask for so many 体, 隻; a score (100点満点) counts no people
+    ("火葬待ちの遺体は何体あったの?", "市は2月3日、遺体保管の費用を補助する制度を始めた。", False),
+    ("火葬待ちの遺体は何体あったの?", "ピークの1月20日には146体が火葬を待っていた。", True),
+    ("あと何隻受注してるの?", "新たに3件の契約を結んだ。", False),
+    ("あと何隻受注してるの?", "受注残は12隻ある。", True),
+    ("How many students use the grader?", "生徒の作文をAIが100点満点で採点する。", False),
+    ("How many students use the grader?", "小学生から高校生まで約1万2000人が使っている。", True),
 ])
 def test_a_count_answers_a_how_many_question_only_of_what_it_asks(question: str, sentence: str, expected: bool) -> None:
     assert answer_type_ok(analyse(question), sentence) is expected
@@ -134,3 +141,12 @@ def test_the_noun_a_japanese_count_names_before_its_counter(question: str, noun:
 ])
 def test_since_when_is_answered_by_a_date_not_a_span(sentence: str, ok: bool) -> None:
     assert answer_type_ok(analyse("スロープセンスって、いつから使われてるの?"), sentence) is ok
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("ストは1998年以来だった。", True),
+    ("全面改正は26年ぶりとなる。", True),
+    ("スト当日は、駅前で1時間近く待つ客もいた。", False),  # a span of hours is no number of years
+])
+def test_after_how_many_years_is_answered_by_a_year_or_years(sentence: str, ok: bool) -> None:
+    assert answer_type_ok(analyse("ストがあったのって何年ぶり?"), sentence) is ok

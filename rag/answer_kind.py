@@ -55,6 +55,10 @@ DURATION_QUESTION = re.compile(r"何時間|何日間|何週間|何年間|何か�
 _LENGTH_QUESTION = re.compile(r"\bhow long (is|are|was|were)\b", re.I)
 _SIZE_QUESTION = re.compile(r"\bhow (big|large)\b", re.I)
 _LENGTH_UNIT = re.compile(r"(?:\s*|-)(キロ|メートル|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|miles?\b)", re.I)
+_DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b|何月何日|何日(?:に|から|まで)", re.I)
+_DAY_STATED = re.compile(r"\d{1,2}\s*日(?!間)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                         r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                         r"|\b(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|同日|翌日|前日|当日|昨日|[月火水木金土日]曜", re.I)
 _YEARS_SINCE = re.compile(r"何年ぶり|\bfirst (?:\w+ )?in how many years\b", re.I)
 _SINCE_WHEN = re.compile(r"いつから|\bsince when\b", re.I)
 _DATE_COUNTER = re.compile(r"\s*(?:月(?!間)|日(?!間))")  # the 4 of 4月1日: a month or a day, not 3日間
@@ -93,6 +97,12 @@ MONEY_QUESTION = re.compile(r"\bhow much (money|capital|funding|revenue|does it 
                             r"|\bwhat\s+(?:[a-z-]+\s+){0,2}(?:price|fee|salary|wage|budget|valuation)s?\s+(?:is|was|are|were|does|did|do|will|would|has|have)\b"
                             # 「…の営業利益は?」「企業価値っていくら」: a word for an amount of money, asked what it is
                             r"|(?:利益|企業価値|評価額|時価総額|価格|料金|費用|予算|年収|給与|賠償金)(?:は|って)", re.I)
+_ASKS_CHANGE = re.compile(r"\bby how much\b|\b(?:fall|fell|fallen|rise|rose|risen|drop|dropped|increase[sd]?|decrease[sd]?|decline[sd]?|"
+                          r"cut|reduce[sd]?|grow|grew|change[sd]?|less|more|lower|higher|sav(?:e|ed|ing|ings)|up|down|extra)\b"
+                          r"|減|増|下が|上が|下落|上昇|低下|削減|節約|安く|高く|差", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:fallen|fell|risen|rose|increased|decreased|dropped|declined|grown|grew|climbed|jumped|cut|reduced|"
+                            r"lowered|raised|down|up) by (?:about |around |roughly |nearly |some |more than |almost |over )?[$¥€£]?$", re.I)
+_CHANGE_AFTER = re.compile(r"\s*の?(?:減|増|下が|上が|低下|下落|上昇|値上が|値下が)")
 # Money raised from investors is said as such: a contract's or a prize's amount is not what a start-up raised.
 _RAISING = re.compile(r"\brais(?:e|es|ed|ing)\b|\bfunding\b|資金調達|調達", re.I)
 _RAISED = re.compile(r"\brais(?:e|es|ed|ing)\b|\bfund|\binvest|\bcapital\b|\bround\b|\bstake\b|調達|出資|増資|資金|投資", re.I)
@@ -230,7 +240,10 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
     if MONEY_QUESTION.search(question.text):
         if _RAISING.search(question.text) and not _RAISED.search(sentence):  # funds raised, not a contract's worth
             return False
-        return bool(MONEY.search(sentence))
+        # "How much does a driver take home" is not answered by how much it fell ("fallen by about 38,000 yen").
+        changes = _ASKS_CHANGE.search(question.text) is not None
+        return any(changes or not (_CHANGE_BEFORE.search(sentence[:m.start()]) or _CHANGE_AFTER.match(sentence, m.end()))
+                   for m in MONEY.finditer(sentence))
     if _BIRTH_QUESTION.search(question.text) and not _BIRTH.search(sentence):  # a birthday is a date of birth
         return False
     if _AGE_QUESTION.search(question.text):  # 何歳, "how old": an age (58歳, （58）, "Kanda, 58,")
@@ -280,6 +293,8 @@ def answer_type_ok(question: Question, sentence: str, referent: str = "") -> boo
         # (so long before or after, but not "a 48-hour strike": a span joined to a noun dates nothing)
         found = [m for m in found if YEAR_OR_DATE.match(m.group(0)) or (_is_span(m, sentence) and sentence[m.end():m.end() + 1] != "-")
                  or MONTH_NAME.search(sentence[max(0, m.start() - 12):m.end() + 12])]
+        if _DAY_QUESTION.search(question.text):  # "on what date", 何月何日: a day (1月27日, "Jan. 27"), not a month
+            return bool(_DAY_STATED.search(sentence))
         if _YEARS_SINCE.search(question.text):  # 何年ぶり: a year (since 1998) or so many years, not "1時間近く"
             return any(YEAR_OR_DATE.match(m.group(0)) or sentence.startswith("年", m.end()) for m in found)
         if _SINCE_WHEN.search(question.text):  # いつから: when it began, not "three hours in advance"

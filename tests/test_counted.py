@@ -150,3 +150,24 @@ def test_since_when_is_answered_by_a_date_not_a_span(sentence: str, ok: bool) ->
 ])
 def test_after_how_many_years_is_answered_by_a_year_or_years(sentence: str, ok: bool) -> None:
     assert answer_type_ok(analyse("ストがあったのって何年ぶり?"), sentence) is ok
+
+
+@pytest.mark.parametrize(("question", "sentence", "ok"), [
+    ("On what date did Wakayama turn off the answers?", "The prefecture turned them off on January 27.", True),
+    ("On what date did Wakayama turn off the answers?", "The bus company published its new timetable in November.", False),
+    ("毛ガニ漁って何日に始まるの?", "漁は3月15日に始まる。", True),
+    ("毛ガニ漁って何日に始まるの?", "漁は3月に始まる。", False),  # a month is no day
+])
+def test_what_date_is_answered_by_a_day_not_a_month(question: str, sentence: str, ok: bool) -> None:
+    assert answer_type_ok(analyse(question), sentence) is ok
+
+
+@pytest.mark.parametrize(("question", "ok"), [
+    ("How much does a typical driver take home each month?", False),  # how much, not how much it fell
+    ("By how much has the drivers' take-home pay fallen?", True),
+])
+def test_an_amount_is_not_answered_by_how_much_it_changed_unless_that_is_asked(question: str, ok: bool) -> None:
+    sentence = "The union says take-home pay has fallen by about 38,000 yen since the system was introduced."
+    assert answer_type_ok(analyse(question), sentence) is ok
+    assert answer_type_ok(analyse("ドライバーの手取りはいくら?"), "手取りは月3万8000円減った。") is False
+    assert answer_type_ok(analyse("ドライバーの手取りはいくら?"), "手取りは月28万円だ。") is True

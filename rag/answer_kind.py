@@ -10,7 +10,7 @@ import re
 from ingest.terms import JAPANESE
 from rag.counted import counts_asked, counts_asked_people, counts_doers, counts_people
 from rag.maker import asks_maker, says_in_house
-from rag.naming import DATELINE, asks_name, asks_who, names_someone_new
+from rag.naming import DATELINE, asks_name, names_someone_new
 from rag.question import Question
 
 _QUANTITY_QUESTION = re.compile(
@@ -376,12 +376,6 @@ def gives_measure(term: str, sentence: str) -> bool:
     return any(term in words and units.search(sentence) for words, units in _DIMENSION_UNITS)
 
 
-# "Who runs / heads / is in charge of X" asks for its leader, whom an article names by title.
-_LEADING = {"run", "runs", "running", "head", "heads", "headed", "charge", "boss", "helm", "lead", "leads", "leader"}
-# (The head of a company, "head of Kiritani" or "of the company", not a head of research or operations.)
-_LEADER_TITLE = re.compile(r"\b(?:president|ceo|chief executive|chairman|chairwoman|chair|founder)\b"
-                           r"|\bhead of (?:the\b|(?-i:[A-Z][a-z]))|社長|代表|頭取|会長|最高経営責任者|CEO|トップ", re.I)
-
 # A sentence saying that nothing of the kind happened: "no one was hurt", "will not lay off staff", けが人はなかった.
 # (Not a bare "never": "Blanc Ciel itself never fed the book into the system" counts no speeches; over 97
 # sets it answered two how-many questions wrongly and none rightly.)
@@ -399,17 +393,3 @@ def answers_none(question: Question, sentence: str) -> bool:
     (of something done, not of what there is: 瀬戸内日報は…再開しない方針 is no count of its reporters)."""
     return (COUNT_QUESTION.search(question.text) is not None and not _COUNT_OF_WHAT_IS.search(question.text)
             and _NONE.search(sentence) is not None)
-
-
-def is_leader_title(term: str) -> bool:
-    return _LEADER_TITLE.fullmatch(term) is not None
-
-
-def says_leader(sentence: str) -> bool:
-    """Does the sentence name someone by a leader's title (社長, CEO, president)?"""
-    return _LEADER_TITLE.search(sentence) is not None
-
-
-def gives_leader(question: Question, term: str, sentence: str) -> bool:
-    """Does a who-question's "runs"/"in charge" meet a sentence that names someone by a leader's title?"""
-    return term in _LEADING and asks_who(question) and says_leader(sentence)

@@ -38,8 +38,7 @@ from dataclasses import dataclass
 from ingest.records import StoredDocument
 from ingest.terms import kanji_proper_nouns, sub_words, terms, terms_with_offsets
 from rag.answer_kind import (
-    NUMBER, SCALE_WORDS, amounts, answer_type_ok, answers_none, gives_leader, gives_measure,
-    is_leader_title, says_leader, typed,
+    NUMBER, SCALE_WORDS, amounts, answer_type_ok, answers_none, gives_measure, typed,
 )
 from rag.asked_event import asked_event
 from rag.context import a_subject, lead_in_of, lead_sentence, names_in, names_nothing, opening
@@ -48,6 +47,7 @@ from rag.entities import (
     CAPITALISED_RUN, GENERIC_ACRONYMS, KANJI, KATAKANA, NAKAGURO_NAME, NUMBERED_KATAKANA, compound_names, entities, focus, heads,
     word_parts,
 )
+from rag.leaders import gives_leader, is_leader_title, says_leader
 from rag.lexicon import concepts, english_concepts, is_english_word, is_headword, stem
 from rag.names import katakana_forms, latin_forms, name_words, same_name, short_name_match
 from rag.naming import asks_who

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from assistants import assistant_over
 
-from rag.answer_kind import amounts, answer_type_ok, gives_leader, gives_measure, quantities
+from rag.answer_kind import amounts, answer_type_ok, gives_measure, quantities
+from rag.leaders import gives_leader
 from rag.tense import tense_ok
 from rag.assistant import Assistant, _checked
 from rag.decision import CANDIDATES, read_candidates

@@ -183,7 +183,7 @@ _ASKED_UNIT = re.compile(r"\bhow many ([a-z]+)\b|何(リットル|トン|ヘク�
 
 
 _CLOCK_QUESTION = re.compile(r"何時(?!間|点|代|ごろまで)|\bwhat times?\b|\bwhat hours\b|\bat what hour\b", re.I)
-_CLOCK = re.compile(r"\d{1,2}\s*時|\d{1,2}:\d{2}|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|午前|午後|正午|未明|早朝|夕方|深夜|"
+_CLOCK = re.compile(r"\d{1,2}\s*時(?![間点代])|\d{1,2}:\d{2}|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|午前|午後|正午|未明|早朝|夕方|深夜|"
                     r"\b(?:noon|midnight|morning|evening|afternoon)\b", re.I)
 _BIRTH_QUESTION = re.compile(r"\bbirthday\b|\bdate of birth\b|\bborn\b|誕生日|生年月日|生まれ", re.I)
 _BIRTH = re.compile(r"\bborn\b|\bbirth|生まれ|誕生|生年", re.I)
@@ -327,10 +327,10 @@ def is_money(sentence: str, match: re.Match[str]) -> bool:
     return bool(MONEY.search(sentence[max(0, match.start() - 2):match.end() + 14]))
 
 
-# A number in a unit of measure or on a clock (38キロ, 4.5 tonnes, 午前6時, 8:50 a.m.) counts nothing: "how many
-# trains a day" is not answered by a line's length, nor "how many guests" by the hour an outage began.
+# A number in a unit of measure, on a clock or of years of age (38キロ, 4.5 tonnes, 午前6時, 8:50 a.m., 50歳) counts
+# nothing: "how many trains a day" is not answered by a line's length, nor "how many work there" by an age.
 _MEASURE_AFTER = re.compile("|".join(_MEASURE_UNITS.values()).join((r"[\s-]*(?:万|千|thousand|million)?[\s-]*(?:", r")(?![A-Za-z])"))
-                            + r"|\s*時(?![間点代])|:\d\d|\s*(?:a\.m\.|p\.m\.)", re.I)
+                            + r"|\s*時(?![間点代])|:\d\d|\s*(?:a\.m\.|p\.m\.)|\s*[歳才]|-years?-old\b|\s+years?\s+old\b", re.I)
 
 
 def _is_measure(match: re.Match[str], sentence: str) -> bool:

@@ -171,3 +171,21 @@ def test_an_amount_is_not_answered_by_how_much_it_changed_unless_that_is_asked(q
     assert answer_type_ok(analyse(question), sentence) is ok
     assert answer_type_ok(analyse("ドライバーの手取りはいくら?"), "手取りは月3万8000円減った。") is False
     assert answer_type_ok(analyse("ドライバーの手取りはいくら?"), "手取りは月28万円だ。") is True
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("運転員の平均年齢が50歳を超え、技能の継承が課題になっていた。", False),  # an age counts nobody
+    ("A 34-year-old worker was burned by splashing slag.", False),
+    ("The works employs about 1,200 people.", True),
+])
+def test_how_many_people_is_not_answered_by_an_age(sentence: str, ok: bool) -> None:
+    assert answer_type_ok(analyse("How many people work at the Shiomi Works?"), sentence) is ok
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("復旧までにおよそ19時間かかった。", False),  # so many hours is a span, not a time of day
+    ("水道管は午前3時ごろ破裂した。", True),
+    ("The main burst at 3:10 a.m.", True),
+])
+def test_what_time_is_answered_by_a_time_of_day_not_hours(sentence: str, ok: bool) -> None:
+    assert answer_type_ok(analyse("What time did the water main in Minase burst?"), sentence) is ok

@@ -247,9 +247,11 @@ def asked_kinds(question: Question) -> frozenset[str]:
         return frozenset({"money"})
     if DURATION_QUESTION.search(text):
         return frozenset({"span"})
-    if WHEN_QUESTION.search(text):
+    # Whichever it asks first: "How many passengers got stranded when the sailing was cancelled?" asks a count.
+    when, count = WHEN_QUESTION.search(text), COUNT_QUESTION.search(text)
+    if when and not (count and count.start() < when.start()):
         return frozenset({"year", "date"})
-    if COUNT_QUESTION.search(text):
+    if count:
         return frozenset({"count"})
     return _KINDS
 

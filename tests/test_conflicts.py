@@ -123,6 +123,15 @@ def test_the_question_decides_which_kinds_of_value_are_compared() -> None:
     assert asked_kinds(analyse("How much time do store managers save?")) == {"span"}
 
 
+def test_a_question_asks_the_kind_of_value_its_first_question_word_asks() -> None:
+    stranded = analyse("How many passengers got stranded when the Hayabusa Maru sailing was cancelled?")
+    assert asked_kinds(stranded) == frozenset({"count"})  # "when" here is no question word
+    assert disagree(stranded, "The cancellation left 312 passengers stranded at the Aomori terminal.",
+                    "乗客286人が足止めされ、大半は同日午後の便に振り替えた。")
+    both = analyse("When does the co-op start using UmiYomi, and for how many boats?")
+    assert asked_kinds(both) == frozenset({"year", "date"})
+
+
 def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> None:
     values = stated("The suit seeks ¥2.2 billion for 410,000 articles copied since 2021.")
     assert [(v.kind, v.values) for v in values] == [

@@ -54,6 +54,7 @@ OWN_BEST_SHARE_ACROSS = 0.35
 _ASKS_MEASURE = re.compile(r"\b(score|scores|size|total|budget|price|valuation|revenue|sales|number|rate|percentage|share|"
                            r"capacity|amount|length|population|headcount|big|large)\b|点数|スコア|規模|総額|予算|価格|評価額|売上|"
                            r"人数|割合|比率|容量|金額|広さ|大きさ", re.I)
+_ASKS_DAY = re.compile(r"\b(?:month|day|date)s?\b|何月|何日|月日", re.I)  # "In which month ...": a date is its answer
 _ASKS_DEADLINE = re.compile(r"いつまでに|期限|締め切り|締切|\bby when\b|\bdeadlines?\b|\bdue\b", re.I)
 # Compared as words, not stems: "officers" and "offices" share a stem.
 _PEOPLE_WORDS = PEOPLE | {w[:-1] for w in PEOPLE if w.endswith("s")} | {"person", "child", "signatory"}
@@ -71,7 +72,7 @@ _MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*$")  # "June 12", "Sept. 3":
 _EN_DATE = re.compile(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?!\d))?\b")
 _JA_DATE = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})日)?")
 _JA_WORD = re.compile(r"[ァ-ヴー\u4e00-\u9fff]+")  # 立方メートル, ヘクタール, 水田
-_CHANGE_AFTER = re.compile(r"\s*(?:%|％|パーセント|percent\b|per cent\b)\s*(?:の)?(?:増|減|上昇|低下|伸び|拡大|縮小|改善|下落|"
+_CHANGE_AFTER = re.compile(r"\s*(?:%|％|パーセント|percent\b|per cent\b)\s*(?:の)?(?:増|減|上昇|低下|伸び|拡大|縮小|改善|下落|短く|長く|少なく|多く|削減|向上|悪化|"
                            r"up\b|down\b|higher\b|lower\b|more\b|less\b|fewer\b|increase|decrease|rise\b|drop|fall\b|gain)", re.I)
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|risen|fell|fall|fallen|grew|grown|dropped|declined|increased|decreased|jumped|climbed|"
                             r"cut|reduced|by)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|around\s+)?$", re.I)
@@ -259,8 +260,8 @@ def asked_kinds(question: Question) -> frozenset[str]:
 def disagree(question: Question, first: str, second: str) -> bool:
     """Do the two sentences give the asked kind of value in the same unit, with no value in common?"""
     kinds, own = asked_kinds(question), frozenset(amounts(question.text))
-    if kinds == _KINDS:  # "by how much": the years two reports mention say when, not how much
-        kinds = kinds - {"year"}
+    if kinds == _KINDS:  # "by how much": the years and dates two reports mention say when, not how much
+        kinds = kinds - {"year"} - (set() if _ASKS_DAY.search(question.text) else {"date"})
     pairs = [(a, b) for a in stated(first, kinds, own) for b in stated(second, kinds, own) if same_unit(a, b)]
     if kinds == {"year", "date"}:  # a time: the same year with another month is another time (October ~ 11月)
         return any(not any(_agree(k, a.values, b.values) for a, b in pairs if a.kind == k)

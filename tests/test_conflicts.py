@@ -132,6 +132,18 @@ def test_a_question_asks_the_kind_of_value_its_first_question_word_asks() -> Non
     assert asked_kinds(both) == frozenset({"year", "date"})
 
 
+def test_a_how_much_question_does_not_compare_the_dates_reports_mention() -> None:
+    paying = analyse("How much is Sorano Bank paying customers whose accounts were frozen?")
+    assert not disagree(paying, "ソラノ銀行は2026年1月22日、影響を受けた利用者に一律3000円を支払うと発表した。",
+                        "By the evening of January 13, all but about 300 accounts had been restored, the bank said.")
+
+
+def test_a_change_said_as_shorter_is_compared_with_a_fall() -> None:
+    cut = analyse("By how much did Kitahama cut the waiting time?")
+    assert disagree(cut, "The average wait fell by 38 percent after the AI went live.", "平均待ち時間は約31%短くなった。")
+    assert not disagree(cut, "The average wait fell by 38 percent after the AI went live.", "待ち時間は約38%短くなった。")
+
+
 def test_stated_values_carry_their_unit_and_leave_out_the_questions_own() -> None:
     values = stated("The suit seeks ¥2.2 billion for 410,000 articles copied since 2021.")
     assert [(v.kind, v.values) for v in values] == [
